@@ -1,0 +1,67 @@
+// Shared helpers of the native bridge. Every export is `extern "C"`, returns 0 on success
+// and non-zero on failure, and never lets a C++ exception cross into .NET: the message is
+// kept in a thread-local string that C# reads with sg_last_error() and turns into a
+// TorchException.
+#pragma once
+#include <ATen/ATen.h>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#define SG_API extern "C" __attribute__((visibility("default")))
+
+typedef at::Tensor* TensorHandle;
+
+namespace sg {
+
+void set_last_error(const std::string& message);
+
+// Runs `body`, converting every exception into an error code plus message.
+template <class Body>
+int32_t guarded(Body&& body) noexcept {
+  try {
+    body();
+    return 0;
+  } catch (const c10::Error& e) {
+    set_last_error(e.what_without_backtrace());
+  } catch (const std::exception& e) {
+    set_last_error(e.what());
+  } catch (...) {
+    set_last_error("unknown native exception");
+  }
+  return 1;
+}
+
+inline TensorHandle wrap(at::Tensor t) { return new at::Tensor(std::move(t)); }
+
+inline const at::Tensor& ref(TensorHandle h) {
+  if (h == nullptr) throw std::invalid_argument("null tensor handle");
+  return *h;
+}
+
+// dtype codes shared with C# (SeqGan.Research.Torch.DType)
+at::ScalarType to_scalar_type(int32_t code);
+int32_t from_scalar_type(at::ScalarType t);
+// device codes shared with C# (SeqGan.Research.Torch.DeviceType): 0 = CPU, 1 = CUDA
+at::Device to_device(int32_t type, int32_t index);
+
+inline std::vector<int64_t> dims(const int64_t* values, int32_t count) {
+  if (count < 0) throw std::invalid_argument("negative dimension count");
+  return std::vector<int64_t>(values, values + count);
+}
+
+}  // namespace sg
+
+// One-line export helpers: the macro names say the arity of the wrapped op.
+#define SG_UNARY(name, expr)                                              \
+  SG_API int32_t sg_##name(TensorHandle a, TensorHandle* out) {           \
+    return sg::guarded([&] { const at::Tensor& x = sg::ref(a); *out = sg::wrap(expr); }); \
+  }
+#define SG_BINARY(name, expr)                                             \
+  SG_API int32_t sg_##name(TensorHandle a, TensorHandle b, TensorHandle* out) { \
+    return sg::guarded([&] {                                              \
+      const at::Tensor& x = sg::ref(a);                                   \
+      const at::Tensor& y = sg::ref(b);                                   \
+      *out = sg::wrap(expr);                                              \
+    });                                                                   \
+  }

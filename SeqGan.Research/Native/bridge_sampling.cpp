@@ -1,0 +1,26 @@
+// Categorical sampling of one token per row. torch::multinomial draws one random number
+// per vocabulary entry; inverse-CDF sampling (cumsum + searchsorted) draws one per row,
+// which DESIGN.md measured 10x faster at vocabulary 5000.
+#include "bridge.h"
+
+// probs [B, V] (rows need not be normalised; non-negative) -> int64 [B].
+static at::Tensor sample_from_probs(const at::Tensor& probs) {
+  if (probs.dim() != 2) throw std::invalid_argument("sample_rows expects a [batch, vocab] matrix, got " +
+                                                    std::to_string(probs.dim()) + " dimensions");
+  at::NoGradGuard guard;
+  at::Tensor cdf = at::cumsum(probs, 1);
+  int64_t vocab = probs.size(1);
+  at::Tensor total = cdf.narrow(1, vocab - 1, 1);                      // [B, 1]
+  at::Tensor u = at::rand({probs.size(0), 1}, probs.options()) * total;  // uniform in [0, total)
+  // right=true: the first index whose cdf exceeds u, so zero-probability entries are never drawn.
+  at::Tensor index = at::searchsorted(cdf, u, /*out_int32=*/false, /*right=*/true);
+  return index.clamp_max_(vocab - 1).squeeze(1);
+}
+
+SG_API int32_t sg_sample_rows(TensorHandle weights, int32_t are_logits, TensorHandle* out) {
+  return sg::guarded([&] {
+    const at::Tensor& w = sg::ref(weights);
+    at::NoGradGuard guard;
+    *out = sg::wrap(sample_from_probs(are_logits != 0 ? at::softmax(w, 1) : w));
+  });
+}

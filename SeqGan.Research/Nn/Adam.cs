@@ -1,0 +1,98 @@
+using SeqGan.Research.Tensors;
+
+namespace SeqGan.Research.Nn;
+
+/// <summary>
+/// Adam (Kingma &amp; Ba 2015, Algorithm 1) with optional L2 weight decay added to the gradient.
+/// Moments live on each parameter's device; a step makes no host round-trip.
+/// </summary>
+public sealed class Adam : IDisposable
+{
+    private readonly IReadOnlyList<Tensor> parameters;
+    private readonly Tensor[] firstMoments;
+    private readonly Tensor[] secondMoments;
+
+    public double LearningRate { get; set; }
+    public double Beta1 { get; }
+    public double Beta2 { get; }
+    public double Epsilon { get; }
+    public double WeightDecay { get; }
+    public long StepCount { get; private set; }
+
+    public Adam(IEnumerable<Tensor> parameters, double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999,
+        double epsilon = 1e-8, double weightDecay = 0.0)
+    {
+        if (learningRate <= 0) throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "must be positive");
+        if (beta1 is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(beta1), beta1, "must be in [0, 1)");
+        if (beta2 is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(beta2), beta2, "must be in [0, 1)");
+        if (weightDecay < 0) throw new ArgumentOutOfRangeException(nameof(weightDecay), weightDecay, "must be non-negative");
+        this.parameters = parameters.ToList();
+        LearningRate = learningRate;
+        Beta1 = beta1;
+        Beta2 = beta2;
+        Epsilon = epsilon;
+        WeightDecay = weightDecay;
+        firstMoments = this.parameters.Select(ZerosLike).ToArray();
+        secondMoments = this.parameters.Select(ZerosLike).ToArray();
+    }
+
+    private static Tensor ZerosLike(Tensor p) => Tensor.Zeros(p.Shape, p.DType, p.Device).DetachFromDisposeScope();
+
+    public void ZeroGrad()
+    {
+        foreach (var p in parameters) p.ClearGrad();
+    }
+
+    public void Step()
+    {
+        using var scope = Torch.NewDisposeScope();
+        using var noGrad = Torch.NoGrad();
+        StepCount++;
+        var correction1 = 1 - Math.Pow(Beta1, StepCount);
+        var correction2 = 1 - Math.Pow(Beta2, StepCount);
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var gradient = parameters[i].Grad;
+            if (gradient is null) continue;
+            if (WeightDecay > 0) gradient = gradient + parameters[i] * WeightDecay;
+            firstMoments[i].MulInPlace(Beta1).AddInPlace(gradient, 1 - Beta1);
+            secondMoments[i].MulInPlace(Beta2).AddCMulInPlace(gradient, gradient, 1 - Beta2);
+            var denominator = secondMoments[i].Sqrt() / Math.Sqrt(correction2) + Epsilon;
+            parameters[i].AddCDivInPlace(firstMoments[i], denominator, -LearningRate / correction1);
+        }
+    }
+
+    /// <summary>The optimizer's state (moments and step count) for checkpoints; the caller disposes the tensors.</summary>
+    public (Dictionary<string, Tensor> Tensors, long StepCount) State()
+    {
+        var tensors = new Dictionary<string, Tensor>();
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            tensors[$"m.{i}"] = firstMoments[i].Clone().DetachFromDisposeScope();
+            tensors[$"v.{i}"] = secondMoments[i].Clone().DetachFromDisposeScope();
+        }
+        return (tensors, StepCount);
+    }
+
+    public void LoadState(IReadOnlyDictionary<string, Tensor> tensors, long stepCount, string source = "optimizer state")
+    {
+        using var scope = Torch.NewDisposeScope();
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            foreach (var (key, target) in new[] { ($"m.{i}", firstMoments[i]), ($"v.{i}", secondMoments[i]) })
+            {
+                if (!tensors.TryGetValue(key, out var value))
+                    throw new InvalidDataException($"{source}: missing '{key}' (the optimizer has {parameters.Count} parameters)");
+                if (!value.Shape.SequenceEqual(target.Shape))
+                    throw new InvalidDataException($"{source}: '{key}' has shape [{string.Join(", ", value.Shape)}], expected [{string.Join(", ", target.Shape)}]");
+                target.CopyInPlace(value.To(target.DType, target.Device));
+            }
+        }
+        StepCount = stepCount;
+    }
+
+    public void Dispose()
+    {
+        foreach (var t in firstMoments.Concat(secondMoments)) t.Dispose();
+    }
+}
