@@ -62,7 +62,7 @@ public class OracleTests
     public void RandomOracleIsReproducibleFromItsSeed()
     {
         using var scope = Torch.NewDisposeScope();
-        var config = new OracleConfig(VocabularySize: 50, SequenceLength: 7);
+        var config = new LstmModelSize(VocabularySize: 50, SequenceLength: 7);
         using var a = new OracleLstm(config, seed: 5);
         using var b = new OracleLstm(config, seed: 5);
         Torch.ManualSeed(9);

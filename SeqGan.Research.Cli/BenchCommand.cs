@@ -1,0 +1,35 @@
+using System.CommandLine;
+using System.Text.Json;
+using SeqGan.Research.Benchmarks;
+using SeqGan.Research.Storage;
+using Spectre.Console;
+
+namespace SeqGan.Research.Cli;
+
+/// <summary>`seqgan bench`: medians of repeated timings of the kit's hot paths.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var runs = new Option<int>("--runs") { Description = "timed repetitions per benchmark (the median is reported)", DefaultValueFactory = _ => 5 };
+        var json = new Option<string?>("--json") { Description = "also write the results to this JSON file" };
+        var command = new Command("bench", "Time the bridge, a generator step and a discriminator step (medians of --runs)") { runs, json };
+        command.SetAction(parse =>
+        {
+            var runCount = parse.GetValue(runs);
+            if (runCount < 1) throw new ArgumentException("--runs must be at least 1");
+            var results = new List<BenchmarkResult>();
+            var table = new Table().AddColumn("benchmark").AddColumn(new TableColumn("median").RightAligned()).AddColumn("unit").AddColumn("runs");
+            foreach (var result in FoundationBenchmarks.RunAll(runCount, new Progress<string>(s => Console.Error.WriteLine($"running: {s}"))))
+            {
+                results.Add(result);
+                table.AddRow(Markup.Escape(result.Name), $"{result.Median:G4}", Markup.Escape(result.Unit), string.Join(" ", result.Runs.Select(r => r.ToString("G3"))));
+            }
+            AnsiConsole.Write(table);
+            if (parse.GetValue(json) is { } path)
+                AtomicFile.WriteAllText(path, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+            return 0;
+        });
+        return command;
+    }
+}
