@@ -71,3 +71,7 @@ SG_API int32_t sg_trunc_normal_(TensorHandle h, double mean, double std) {
     t.clamp_(mean - 2.0 * std, mean + 2.0 * std);  // reached with probability ~0.046^64
   });
 }
+
+SG_API int32_t sg_randperm(int64_t n, int32_t dt, int32_t di, TensorHandle* out) {
+  return sg::guarded([&] { *out = sg::wrap(at::randperm(n, options(2, dt, di))); });
+}

@@ -24,3 +24,21 @@ SG_API int32_t sg_sample_rows(TensorHandle weights, int32_t are_logits, TensorHa
     *out = sg::wrap(sample_from_probs(are_logits != 0 ? at::softmax(w, 1) : w));
   });
 }
+
+// Same as sg_sample_rows but with caller-supplied uniforms u [B] in [0, 1): lets a batched algorithm and
+// a slow reference loop draw exactly the same tokens, and lets rollouts pre-draw all their noise at once.
+SG_API int32_t sg_sample_rows_with_uniforms(TensorHandle weights, TensorHandle uniforms, int32_t are_logits, TensorHandle* out) {
+  return sg::guarded([&] {
+    const at::Tensor& w = sg::ref(weights);
+    const at::Tensor& u = sg::ref(uniforms);
+    if (w.dim() != 2) throw std::invalid_argument("sample_rows expects a [batch, vocab] matrix");
+    if (u.dim() != 1 || u.size(0) != w.size(0))
+      throw std::invalid_argument("uniforms must be a vector with one value per row (" + std::to_string(w.size(0)) + ")");
+    at::NoGradGuard guard;
+    at::Tensor probs = are_logits != 0 ? at::softmax(w, 1) : w;
+    at::Tensor cdf = at::cumsum(probs, 1);
+    int64_t vocab = probs.size(1);
+    at::Tensor target = u.to(cdf.scalar_type()).unsqueeze(1) * cdf.narrow(1, vocab - 1, 1);
+    *out = sg::wrap(at::searchsorted(cdf, target, false, true).clamp_max_(vocab - 1).squeeze(1));
+  });
+}

@@ -57,6 +57,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] public static partial int sg_rand(long* shape, int ndim, int dtype, int deviceType, int deviceIndex, out nint result);
     [LibraryImport(Lib)] public static partial int sg_randn(long* shape, int ndim, int dtype, int deviceType, int deviceIndex, out nint result);
     [LibraryImport(Lib)] public static partial int sg_randint(long low, long high, long* shape, int ndim, int deviceType, int deviceIndex, out nint result);
+    [LibraryImport(Lib)] public static partial int sg_randperm(long n, int deviceType, int deviceIndex, out nint result);
+    [LibraryImport(Lib)] public static partial int sg_cpu_rng_state(byte* destination, long capacity, out long size);
+    [LibraryImport(Lib)] public static partial int sg_set_cpu_rng_state(byte* source, long size);
     [LibraryImport(Lib)] public static partial int sg_normal_(TensorHandle h, double mean, double std);
     [LibraryImport(Lib)] public static partial int sg_uniform_(TensorHandle h, double low, double high);
     [LibraryImport(Lib)] public static partial int sg_fill_(TensorHandle h, double value);
@@ -130,5 +133,6 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] public static partial int sg_conv1d(TensorHandle input, TensorHandle weight, nint bias, out nint result);
     [LibraryImport(Lib)] public static partial int sg_dropout(TensorHandle a, double p, int train, out nint result);
     [LibraryImport(Lib)] public static partial int sg_nll_loss(TensorHandle logp, TensorHandle target, int reduction, out nint result);
+    [LibraryImport(Lib)] public static partial int sg_sample_rows_with_uniforms(TensorHandle weights, TensorHandle uniforms, int areLogits, out nint result);
     [LibraryImport(Lib)] public static partial int sg_sample_rows(TensorHandle weights, int areLogits, out nint result);
 }

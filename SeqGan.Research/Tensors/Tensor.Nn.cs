@@ -25,4 +25,9 @@ public sealed partial class Tensor
     /// <summary>One category per row of a [B, V] matrix of probabilities (or logits), int64 [B].
     /// Inverse-CDF sampling with libtorch's seeded generator: one uniform draw per row.</summary>
     public Tensor SampleRows(bool areLogits = false) => Wrap(sg_sample_rows(Handle, areLogits ? 1 : 0, out var r), r);
+
+    /// <summary>Like <see cref="SampleRows(bool)"/> but with given uniforms [B] in [0, 1): row b takes the first
+    /// category whose cumulative probability exceeds uniforms[b].</summary>
+    public Tensor SampleRows(Tensor uniforms, bool areLogits) =>
+        Wrap(sg_sample_rows_with_uniforms(Handle, uniforms.Handle, areLogits ? 1 : 0, out var r), r);
 }

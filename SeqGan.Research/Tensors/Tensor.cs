@@ -155,6 +155,13 @@ public sealed partial class Tensor : IDisposable
         return new Tensor(raw);
     }
 
+    /// <summary>A random permutation of 0..n−1 (int64) from libtorch's seeded generator.</summary>
+    public static Tensor RandPerm(long n, Device? device = null)
+    {
+        var d = device ?? Device.Cpu;
+        return Wrap(sg_randperm(n, (int)d.Type, d.Index, out var raw), raw);
+    }
+
     // ---- reading back ----
     /// <summary>The raw little-endian element bytes, row-major (copied to the host).</summary>
     public unsafe byte[] ToBytes()

@@ -8,6 +8,20 @@ public static class Torch
     /// <summary>Seeds libtorch's generators (CPU and CUDA): same seed, same numbers.</summary>
     public static void ManualSeed(ulong seed) => NativeMethods.Check(NativeMethods.sg_manual_seed(seed));
 
+    /// <summary>The CPU generator's full state (for checkpoints): restoring it replays the same random numbers.</summary>
+    public static unsafe byte[] GetCpuRngState()
+    {
+        NativeMethods.Check(NativeMethods.sg_cpu_rng_state(null, 0, out var size));
+        var state = new byte[size];
+        fixed (byte* p = state) NativeMethods.Check(NativeMethods.sg_cpu_rng_state(p, size, out _));
+        return state;
+    }
+
+    public static unsafe void SetCpuRngState(byte[] state)
+    {
+        fixed (byte* p = state) NativeMethods.Check(NativeMethods.sg_set_cpu_rng_state(p, state.Length));
+    }
+
     public static string LibtorchVersion => Marshal.PtrToStringUTF8(NativeMethods.sg_torch_version()) ?? "unknown";
 
     /// <summary>libtorch's own description of how it was built (BLAS, OpenMP, CUDA, CPU capability).</summary>
