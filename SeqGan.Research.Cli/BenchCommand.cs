@@ -13,14 +13,22 @@ internal static class BenchCommand
     {
         var runs = new Option<int>("--runs") { Description = "timed repetitions per benchmark (the median is reported)", DefaultValueFactory = _ => 5 };
         var json = new Option<string?>("--json") { Description = "also write the results to this JSON file" };
-        var command = new Command("bench", "Time the bridge, a generator step and a discriminator step (medians of --runs)") { runs, json };
+        var suite = new Option<string>("--suite") { Description = "foundation (bridge, generator step, discriminator step) or seqgan (MLE epoch, sampling, adversarial step, D epoch)", DefaultValueFactory = _ => "foundation" };
+        var command = new Command("bench", "Time the kit's hot paths (medians of --runs)") { runs, json, suite };
         command.SetAction(parse =>
         {
             var runCount = parse.GetValue(runs);
             if (runCount < 1) throw new ArgumentException("--runs must be at least 1");
             var results = new List<BenchmarkResult>();
             var table = new Table().AddColumn("benchmark").AddColumn(new TableColumn("median").RightAligned()).AddColumn("unit").AddColumn("runs");
-            foreach (var result in FoundationBenchmarks.RunAll(runCount, new Progress<string>(s => Console.Error.WriteLine($"running: {s}"))))
+            var report = new Progress<string>(s => Console.Error.WriteLine($"running: {s}"));
+            var suiteResults = parse.GetValue(suite) switch
+            {
+                "foundation" => FoundationBenchmarks.RunAll(runCount, report),
+                "seqgan" => SeqGanBenchmarks.RunAll(runCount, report),
+                var other => throw new ArgumentException($"--suite: unknown suite '{other}' (expected foundation or seqgan)"),
+            };
+            foreach (var result in suiteResults)
             {
                 results.Add(result);
                 table.AddRow(Markup.Escape(result.Name), $"{result.Median:G4}", Markup.Escape(result.Unit), string.Join(" ", result.Runs.Select(r => r.ToString("G3"))));

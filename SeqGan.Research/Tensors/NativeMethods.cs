@@ -134,5 +134,6 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] public static partial int sg_dropout(TensorHandle a, double p, int train, out nint result);
     [LibraryImport(Lib)] public static partial int sg_nll_loss(TensorHandle logp, TensorHandle target, int reduction, out nint result);
     [LibraryImport(Lib)] public static partial int sg_sample_rows_with_uniforms(TensorHandle weights, TensorHandle uniforms, int areLogits, out nint result);
+    [LibraryImport(Lib)] public static partial int sg_sample_from_hidden(TensorHandle hidden, TensorHandle weight, TensorHandle bias, TensorHandle uniforms, out nint result);
     [LibraryImport(Lib)] public static partial int sg_sample_rows(TensorHandle weights, int areLogits, out nint result);
 }

@@ -30,4 +30,12 @@ public sealed partial class Tensor
     /// category whose cumulative probability exceeds uniforms[b].</summary>
     public Tensor SampleRows(Tensor uniforms, bool areLogits) =>
         Wrap(sg_sample_rows_with_uniforms(Handle, uniforms.Handle, areLogits ? 1 : 0, out var r), r);
+
+    /// <summary>
+    /// Tokens [R] drawn from softmax(this·weight + bias) for hidden states this [R, H], by inverse CDF with
+    /// uniforms [R]: the same tokens as <c>AddMatMul(weight, bias).SampleRows(uniforms, areLogits: true)</c>
+    /// up to float rounding, without materialising the [R, V] logits (fused in the bridge, parallel over rows).
+    /// </summary>
+    public Tensor SampleFromHidden(Tensor weight, Tensor bias, Tensor uniforms) =>
+        Wrap(sg_sample_from_hidden(Handle, weight.Handle, bias.Handle, uniforms.Handle, out var r), r);
 }

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using SeqGan.Research.Data;
+using SeqGan.Research.Experiments;
+using SeqGan.Research.Tensors;
+using Spectre.Console;
+
+namespace SeqGan.Research.Cli;
+
+/// <summary>`seqgan reproduce table1|figure2|figure3`: runs the paper's synthetic experiments with a preset.</summary>
+internal static class ReproduceCommand
+{
+    public static Command Create()
+    {
+        var experiment = new Argument<string>("experiment") { Description = "table1, figure2 (same runs as table1) or figure3" };
+        var preset = new Option<string>("--preset") { Description = "smoke (seconds), quick (minutes on a CPU) or paper (the original schedule; GPU)", DefaultValueFactory = _ => "quick" };
+        var seeds = new Option<int>("--seeds") { Description = "number of seeds (1..N); Table 1 reports mean ± std and Welch p-values over them", DefaultValueFactory = _ => 1 };
+        var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto", DefaultValueFactory = _ => "cpu" };
+        var output = new Option<string?>("--out") { Description = "output folder (default out/<experiment>-<preset>)" };
+        var resume = new Option<bool>("--resume") { Description = "continue from the checkpoints in the output folder" };
+        var methods = new Option<string?>("--methods") { Description = "table1 only: comma-separated subset, e.g. MLE,SeqGAN" };
+        var command = new Command("reproduce", "Reproduce a table or figure of the SeqGAN paper's synthetic experiment")
+            { experiment, preset, seeds, device, output, resume, methods };
+        command.SetAction((parse, token) =>
+        {
+            var name = parse.GetValue(experiment)!.ToLowerInvariant();
+            if (name is not ("table1" or "figure2" or "figure3"))
+                throw new ArgumentException($"unknown experiment '{name}' (expected table1, figure2 or figure3)");
+            var chosen = OraclePreset.ByName(parse.GetValue(preset)!);
+            var seedCount = parse.GetValue(seeds);
+            if (seedCount < 1) throw new ArgumentException("--seeds must be at least 1");
+            var outputDirectory = parse.GetValue(output) ?? Path.Combine("out", $"{(name == "figure2" ? "table1" : name)}-{chosen.Name}");
+            var paperOracle = PaperOracleFile.Find();
+            var options = new OracleRunOptions
+            {
+                Device = Device.Parse(parse.GetValue(device)!),
+                CheckpointDirectory = Path.Combine(outputDirectory, "checkpoints"),
+                Resume = parse.GetValue(resume),
+                PaperOracleParameters = paperOracle,
+                BleuScorerFactory = SeqGan.Research.Training.PgBleuScorer.Factory(chosen.BleuOrder),
+            };
+            var methodList = parse.GetValue(methods) is { } list ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(OracleMethodNames.Parse).ToList() : null;
+            var seedList = Enumerable.Range(1, seedCount).ToList();
+            Console.Error.WriteLine($"preset {chosen.Name}, seeds {string.Join(",", seedList)}, device {options.Device}, oracle: {paperOracle ?? "seeded random (paper parameters not found; set SEQGAN_DATA_MIRROR)"}");
+            Console.Error.WriteLine($"checkpoints: {options.CheckpointDirectory}{(options.Resume ? " (resuming)" : "")}");
+
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(token);
+            var result = ProgressDisplay.Run(reporter => name == "figure3"
+                ? OracleExperiments.Figure3(chosen, seedList, options, outputDirectory, reporter, cancel.Token)
+                : OracleExperiments.Table1AndFigure2(chosen, seedList, options, outputDirectory, reporter, cancel.Token, methodList));
+            if (result.Table is { } table) Console.WriteLine(table.ToMarkdown());
+            foreach (var r in result.Results.Where(r => result.Table is null))
+                Console.WriteLine($"{r.Method} seed {r.Seed}: NLL-oracle {r.NllOracle:F3}, NLL-test {r.NllTest:F3}, {r.WallSeconds:F0} s");
+            foreach (var file in result.Files) Console.WriteLine($"wrote {file}");
+            return 0;
+        });
+        return command;
+    }
+}
