@@ -25,7 +25,9 @@ public static class GradientClipping
         {
             var squares = gradients.Select(g => g.Square().Sum()).ToList();
             norm = scope.MoveToOuter(Tensor.Stack(squares, 0).Sum().Sqrt());
-            var scale = maxNorm / norm.Clamp(maxNorm, double.PositiveInfinity);
+            // min(maxNorm / norm, 1) with a true division: maxNorm · (1 / maxNorm) is not exactly 1 for
+            // many maxNorm (41, 0.1, ...), and gradients below the limit must come out untouched.
+            var scale = (Tensor.Full([], maxNorm, norm.DType, norm.Device) / norm).Clamp(0, 1);
             foreach (var g in gradients) g.MulInPlace(scale);
         }
         return norm;

@@ -124,11 +124,21 @@ public static class Safetensors
                 : throw new InvalidDataException($"{path}: tensor '{name}' has a shape entry that is not a non-negative integer")).ToArray();
         if (!value.TryGetProperty("data_offsets", out var offsets) || offsets.ValueKind != JsonValueKind.Array || offsets.GetArrayLength() != 2)
             throw new InvalidDataException($"{path}: tensor '{name}' needs data_offsets [begin, end]");
-        var begin = offsets[0].TryGetInt64(out var b) ? b : -1;
-        var end = offsets[1].TryGetInt64(out var e) ? e : -1;
+        // TryGetInt64 throws (rather than returning false) on a string or null, so check the kind first.
+        var begin = offsets[0].ValueKind == JsonValueKind.Number && offsets[0].TryGetInt64(out var b) ? b : -1;
+        var end = offsets[1].ValueKind == JsonValueKind.Number && offsets[1].TryGetInt64(out var e) ? e : -1;
         if (begin < 0 || end < begin)
             throw new InvalidDataException($"{path}: tensor '{name}' has invalid data_offsets [{offsets[0]}, {offsets[1]}]");
-        var expected = shape.Aggregate(1L, (x, y) => checked(x * y)) * dtype.ElementSize();
+        long expected;
+        try
+        {
+            // All of it checked: an element count times the element size can wrap to a small, plausible number.
+            expected = checked(shape.Aggregate(1L, (x, y) => checked(x * y)) * dtype.ElementSize());
+        }
+        catch (OverflowException)
+        {
+            throw new InvalidDataException($"{path}: tensor '{name}' has shape [{string.Join(", ", shape)}], whose size in bytes overflows 64 bits");
+        }
         if (end - begin != expected)
             throw new InvalidDataException(
                 $"{path}: tensor '{name}' ({dtypeName} [{string.Join(", ", shape)}]) needs {expected} bytes but data_offsets [{begin}, {end}] span {end - begin}");
