@@ -20,7 +20,7 @@ internal static class ReproduceCommand
         var methods = new Option<string?>("--methods") { Description = "table1 only: comma-separated subset, e.g. MLE,SeqGAN" };
         var command = new Command("reproduce", "Reproduce a table or figure of the SeqGAN paper's synthetic experiment")
             { experiment, preset, seeds, device, output, resume, methods };
-        command.SetAction((parse, token) =>
+        command.SetAction(parse =>
         {
             var name = parse.GetValue(experiment)!.ToLowerInvariant();
             if (name is not ("table1" or "figure2" or "figure3"))
@@ -36,14 +36,16 @@ internal static class ReproduceCommand
                 CheckpointDirectory = Path.Combine(outputDirectory, "checkpoints"),
                 Resume = parse.GetValue(resume),
                 PaperOracleParameters = paperOracle,
-                BleuScorerFactory = SeqGan.Research.Training.PgBleuScorer.Factory(chosen.BleuOrder),
+                //BLEU
             };
             var methodList = parse.GetValue(methods) is { } list ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(OracleMethodNames.Parse).ToList() : null;
             var seedList = Enumerable.Range(1, seedCount).ToList();
             Console.Error.WriteLine($"preset {chosen.Name}, seeds {string.Join(",", seedList)}, device {options.Device}, oracle: {paperOracle ?? "seeded random (paper parameters not found; set SEQGAN_DATA_MIRROR)"}");
             Console.Error.WriteLine($"checkpoints: {options.CheckpointDirectory}{(options.Resume ? " (resuming)" : "")}");
 
-            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(token);
+            // Ctrl+C stops at the next step boundary; the last checkpoint stays valid for --resume.
+            using var cancel = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
             var result = ProgressDisplay.Run(reporter => name == "figure3"
                 ? OracleExperiments.Figure3(chosen, seedList, options, outputDirectory, reporter, cancel.Token)
                 : OracleExperiments.Table1AndFigure2(chosen, seedList, options, outputDirectory, reporter, cancel.Token, methodList));

@@ -71,6 +71,10 @@ public abstract class LstmLanguageModel : Module
         return (next, Output.Forward(next.Hidden));
     }
 
+    /// <summary>Next tokens [B] ~ softmax(hidden·W_o + b_o), by inverse CDF with <paramref name="uniforms"/> [B]
+    /// (fused in the bridge: no [B, V] logits matrix).</summary>
+    public Tensor SampleNext(Tensor hidden, Tensor uniforms) => hidden.SampleFromHidden(Output.Weight, Output.Bias!, uniforms);
+
     /// <summary>Samples <paramref name="count"/> sequences [count, T] (int64, on the model's device), no gradient.</summary>
     public Tensor Sample(long count)
     {
@@ -81,8 +85,8 @@ public abstract class LstmLanguageModel : Module
         var tokens = new List<Tensor>(Size.SequenceLength);
         for (var t = 0; t < Size.SequenceLength; t++)
         {
-            (state, var logits) = Step(token, state);
-            token = logits.SampleRows(areLogits: true);
+            state = Lstm.Step(Embedding.Forward(token), state);
+            token = SampleNext(state.Hidden, Tensor.Rand([count], DType.Float32, Device));
             tokens.Add(token);
         }
         return scope.MoveToOuter(Tensor.Stack(tokens, 1));

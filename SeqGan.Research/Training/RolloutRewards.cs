@@ -62,9 +62,8 @@ public static class RolloutRewards
             var joining = new LstmState(Replicate(hiddens.Select(1, k), rollouts, hidden), Replicate(cells.Select(1, k), rollouts, hidden));
             running = running is null ? joining : new LstmState(
                 Tensor.Cat([running.Hidden, joining.Hidden], 0), Tensor.Cat([running.Cell, joining.Cell], 0));
-            var logits = policy.Output.Forward(running.Hidden);
             var noise = uniforms.Narrow(0, 0, k).Select(3, k).Reshape((long)k * groupRows);
-            var sampled = logits.SampleRows(noise, areLogits: true);
+            var sampled = policy.SampleNext(running.Hidden, noise);
             columns[k] = k == length - 1 ? sampled : Tensor.Cat([sampled, RepeatColumn(sequences, k, length - 1 - k, rollouts)], 0);
             if (k < length - 1) running = policy.Lstm.Step(policy.Embedding.Forward(sampled), running);
         }
@@ -118,6 +117,7 @@ public static class RolloutRewards
                 for (var k = t; k < length; k++)
                 {
                     state = policy.Lstm.Step(policy.Embedding.Forward(input), state);
+                    // Unfused on purpose: the reference also checks the fused sampler against softmax + cumsum + search.
                     input = policy.Output.Forward(state.Hidden).SampleRows(uniforms.Select(0, t - 1).Select(0, n).Select(1, k), areLogits: true);
                     tokens.Add(input.Unsqueeze(1));
                 }

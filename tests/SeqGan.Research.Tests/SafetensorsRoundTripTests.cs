@@ -124,7 +124,7 @@ public sealed class SafetensorsRoundTripTests : IDisposable
     public void ModuleSaveThenLoadRestoresEveryParameter()
     {
         var path = Path.Combine(directory.FullName, "oracle.safetensors");
-        var config = new OracleConfig(VocabularySize: 11, EmbeddingSize: 4, HiddenSize: 5, SequenceLength: 3);
+        var config = new LstmModelSize(VocabularySize: 11, EmbeddingSize: 4, HiddenSize: 5, SequenceLength: 3);
         using var original = new OracleLstm(config, seed: 1);
         using var restored = new OracleLstm(config, seed: 2);
         Assert.NotEqual(original.Output.Weight.ToBytes(), restored.Output.Weight.ToBytes());
@@ -146,8 +146,8 @@ public sealed class SafetensorsRoundTripTests : IDisposable
     public void LoadingIntoAModuleOfAnotherShapeNamesTheFile()
     {
         var path = Path.Combine(directory.FullName, "small.safetensors");
-        using var small = new OracleLstm(new OracleConfig(VocabularySize: 11, EmbeddingSize: 4, HiddenSize: 5), seed: 1);
-        using var large = new OracleLstm(new OracleConfig(VocabularySize: 12, EmbeddingSize: 4, HiddenSize: 5), seed: 1);
+        using var small = new OracleLstm(new LstmModelSize(VocabularySize: 11, EmbeddingSize: 4, HiddenSize: 5), seed: 1);
+        using var large = new OracleLstm(new LstmModelSize(VocabularySize: 12, EmbeddingSize: 4, HiddenSize: 5), seed: 1);
         small.Save(path);
         var error = Assert.Throws<InvalidDataException>(() => large.Load(path));
         Assert.Contains(path, error.Message);

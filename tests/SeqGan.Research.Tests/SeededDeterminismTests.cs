@@ -37,7 +37,7 @@ public class SeededDeterminismTests
     public void OracleSamplesRepeatUnderTheSameSeed()
     {
         using var scope = Torch.NewDisposeScope();
-        using var oracle = new OracleLstm(new OracleConfig(VocabularySize: 30, EmbeddingSize: 8, HiddenSize: 8, SequenceLength: 10), seed: 3);
+        using var oracle = new OracleLstm(new LstmModelSize(VocabularySize: 30, EmbeddingSize: 8, HiddenSize: 8, SequenceLength: 10), seed: 3);
         long[] Sample(ulong seed)
         {
             using var inner = Torch.NewDisposeScope();
