@@ -4,13 +4,14 @@
 #   libtorch-dev        libtorch 1.13 (CPU) headers, libraries and CMake config — the tensor engine
 #   libopenblas0-openmp multithreaded BLAS; without it libtorch uses the reference BLAS (17x slower linear layers)
 #   cmake g++           build the native bridge (done by `dotnet build`)
-# Extra groups: `bootstrap.sh --python` adds python3-torch (scripts/bench_python_reference.py).
+# Extra groups: `bootstrap.sh --python` adds python3-torch (scripts/bench_python_reference.py) and
+# python3-nltk (scripts/make_bleu_reference_cases.py, scripts/bench_bleu_nltk.py).
 set -euo pipefail
 
 packages=(libtorch-dev libopenblas0-openmp cmake g++)
 for arg in "$@"; do
   case "$arg" in
-    --python) packages+=(python3-torch) ;;
+    --python) packages+=(python3-torch python3-nltk) ;;
     *) echo "bootstrap.sh: unknown option '$arg' (known: --python)" >&2; exit 2 ;;
   esac
 done
