@@ -36,7 +36,7 @@ internal static class ReproduceCommand
                 CheckpointDirectory = Path.Combine(outputDirectory, "checkpoints"),
                 Resume = parse.GetValue(resume),
                 PaperOracleParameters = paperOracle,
-                //BLEU
+                BleuScorerFactory = SeqGan.Research.Training.PgBleuScorer.Factory(chosen.BleuOrder),
             };
             var methodList = parse.GetValue(methods) is { } list ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(OracleMethodNames.Parse).ToList() : null;
             var seedList = Enumerable.Range(1, seedCount).ToList();
