@@ -15,6 +15,34 @@ namespace {
 constexpr int64_t kChunkRows = 64;
 constexpr int64_t kBlock = 16;
 
+// e^x for x <= 0 (inputs are logits minus their row maximum), Cephes' single-precision
+// polynomial (relative error ~1e-7), written branch-free so the compiler vectorises the loop below.
+inline float exp_nonpositive(float x) {
+  x = std::max(x, -87.0f);
+  // floor without a library call (keeps the loop vectorisable): truncate, then step down for negatives.
+  float t = x * 1.44269504088896341f + 0.5f;
+  int32_t i = static_cast<int32_t>(t);
+  i -= static_cast<int32_t>(t < static_cast<float>(i));
+  float n = static_cast<float>(i);
+  float r = x - n * 0.693359375f + n * 2.12194440e-4f;
+  float p = 1.9875691500e-4f;
+  p = p * r + 1.3981999507e-3f;
+  p = p * r + 8.3334519073e-3f;
+  p = p * r + 4.1665795894e-2f;
+  p = p * r + 1.6666665459e-1f;
+  p = p * r + 5.0000001201e-1f;
+  p = p * r * r + r + 1.0f;
+  int32_t bits = (i + 127) << 23;
+  return p * __builtin_bit_cast(float, bits);
+}
+
+// weights[j] = e^(logits[j] - max) in place. Cloned for AVX2 so one binary runs everywhere and fast
+// where it can (the default clone is plain SSE2 x86-64).
+__attribute__((target_clones("avx2", "default")))
+void exponentiate_row(float* row, int64_t vocab, float max) {
+  for (int64_t j = 0; j < vocab; ++j) row[j] = exp_nonpositive(row[j] - max);
+}
+
 // Index of the first category whose cumulative weight exceeds u * total, for one row of
 // non-negative weights (already exponentiated). Zero-weight categories are never returned.
 int64_t search_row(const float* w, int64_t vocab, double u) {
@@ -116,9 +144,13 @@ SG_API int32_t sg_sample_from_hidden(TensorHandle hidden, TensorHandle weight, T
         int64_t n = std::min(kChunkRows, rows - first);
         at::Tensor block = logits.narrow(0, 0, n);
         at::addmm_out(block, bc, hc.narrow(0, first, n), wc);   // runs single-threaded inside parallel_for
-        block.sub_(std::get<0>(block.max(1, true))).exp_();      // ATen's vectorised exp
-        const float* data = block.data_ptr<float>();
-        for (int64_t r = 0; r < n; ++r) tokens[first + r] = search_row(data + r * vocab, vocab, us[first + r]);
+        at::Tensor maxima = at::amax(block, {1});
+        const float* max_data = maxima.data_ptr<float>();
+        float* data = block.data_ptr<float>();
+        for (int64_t r = 0; r < n; ++r) {
+          exponentiate_row(data + r * vocab, vocab, max_data[r]);
+          tokens[first + r] = search_row(data + r * vocab, vocab, us[first + r]);
+        }
       }
     });
     *out = sg::wrap(result.to(h.device()));

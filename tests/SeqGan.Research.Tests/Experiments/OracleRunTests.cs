@@ -20,6 +20,51 @@ public class OracleRunTests
     }
 
     [Fact]
+    public void EveryTable1MethodRunsOnTheSmokePresetAndWritesTheTable()
+    {
+        using var scope = Torch.NewDisposeScope();
+        var output = Directory.CreateTempSubdirectory("seqgan-table1-").FullName;
+        try
+        {
+            var options = new OracleRunOptions { BleuScorerFactory = SeqGan.Research.Training.PgBleuScorer.Factory(OraclePreset.Smoke.BleuOrder) };
+            var result = OracleExperiments.Table1AndFigure2(OraclePreset.Smoke, [1, 2], options, output);
+            Assert.Equal(["Random", "MLE", "SS", "PG-BLEU", "SeqGAN"], result.Table!.Rows.Select(r => r.Method).ToArray());
+            Assert.All(result.Table.Rows, row => Assert.Equal(2, row.Seeds));
+            Assert.All(result.Table.Rows.Where(r => r.Method != "SeqGAN"), row => Assert.NotNull(row.PValueVsSeqGan));
+            // Training must beat the untrained generator on the oracle's own measure.
+            var random = result.Table.Rows.Single(r => r.Method == "Random").Mean;
+            Assert.All(result.Table.Rows.Where(r => r.Method != "Random"), row => Assert.True(row.Mean < random, $"{row.Method} {row.Mean} vs random {random}"));
+            foreach (var file in new[] { "table1.md", "table1.csv", "figure2-curves.csv" })
+                Assert.True(new FileInfo(Path.Combine(output, file)).Length > 100, file);
+            Assert.Contains("| PG-BLEU |", File.ReadAllText(Path.Combine(output, "table1.md")));
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Figure3RunsTheGivenStrategiesFromOnePretraining()
+    {
+        using var scope = Torch.NewDisposeScope();
+        var output = Directory.CreateTempSubdirectory("seqgan-figure3-").FullName;
+        try
+        {
+            AdversarialStrategy[] strategies = [new(2, 1, 1), new(1, 2, 1)];
+            var result = OracleExperiments.Figure3(OraclePreset.Smoke, [1], new OracleRunOptions(), output, strategies: strategies);
+            Assert.Equal(2, result.Results.Count);
+            Assert.NotEqual(result.Results[0].NllOracle, result.Results[1].NllOracle);
+            Assert.Equal(result.Results[0].Curve[0].NllOracle, result.Results[1].Curve[0].NllOracle);  // same pretrained start
+            Assert.Contains("SeqGAN (g-steps=2, d-steps=1, k=1)", File.ReadAllText(Path.Combine(output, "figure3-curves.csv")));
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Fact]
     public void ResumedRunEqualsUninterruptedRun()
     {
         using var scope = Torch.NewDisposeScope();
