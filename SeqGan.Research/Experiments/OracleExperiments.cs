@@ -16,16 +16,8 @@ public static class OracleExperiments
     public static ReproductionResult Table1AndFigure2(OraclePreset preset, IReadOnlyList<int> seeds, OracleRunOptions options, string outputDirectory,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default, IReadOnlyList<OracleMethod>? methods = null)
     {
-        var results = new List<MethodResult>();
-        var pretraining = new List<CurvePoint>();
-        var source = "";
-        foreach (var seed in seeds)
-        {
-            using var run = new OracleRun(preset, options with { Seed = seed }, progress, cancellation);
-            source = run.World.OracleSource;
-            foreach (var method in methods ?? Table1Methods) results.Add(run.Run(method));
-            pretraining.AddRange(run.PretrainingCurve);
-        }
+        var (results, pretraining, source) = RunSeeds(preset, seeds, options, progress, cancellation,
+            run => (methods ?? Table1Methods).Select(method => run.Run(method)));
         var table = Table1.FromResults(results, preset.Name, source);
         Directory.CreateDirectory(outputDirectory);
         var files = new List<string>
@@ -41,6 +33,18 @@ public static class OracleExperiments
     public static ReproductionResult Figure3(OraclePreset preset, IReadOnlyList<int> seeds, OracleRunOptions options, string outputDirectory,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default, IReadOnlyList<AdversarialStrategy>? strategies = null)
     {
+        var (results, pretraining, source) = RunSeeds(preset, seeds, options, progress, cancellation,
+            run => (strategies ?? OraclePreset.Figure3Strategies).Select(strategy => run.Run(OracleMethod.SeqGan, strategy, $"SeqGAN ({strategy})")));
+        Directory.CreateDirectory(outputDirectory);
+        var files = new List<string> { Write(outputDirectory, "figure3-curves.csv", CurveCsv.Write(pretraining.Concat(results.SelectMany(r => r.Curve)))) };
+        return new ReproductionResult(results, pretraining, null, files, source);
+    }
+
+    /// <summary>Runs <paramref name="methods"/> on every seed (one world and one pretraining per seed).</summary>
+    private static (List<MethodResult> Results, List<CurvePoint> Pretraining, string OracleSource) RunSeeds(OraclePreset preset,
+        IReadOnlyList<int> seeds, OracleRunOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellation,
+        Func<OracleRun, IEnumerable<MethodResult>> methods)
+    {
         var results = new List<MethodResult>();
         var pretraining = new List<CurvePoint>();
         var source = "";
@@ -48,13 +52,10 @@ public static class OracleExperiments
         {
             using var run = new OracleRun(preset, options with { Seed = seed }, progress, cancellation);
             source = run.World.OracleSource;
-            foreach (var strategy in strategies ?? OraclePreset.Figure3Strategies)
-                results.Add(run.Run(OracleMethod.SeqGan, strategy, $"SeqGAN ({strategy})"));
+            results.AddRange(methods(run).ToList());
             pretraining.AddRange(run.PretrainingCurve);
         }
-        Directory.CreateDirectory(outputDirectory);
-        var files = new List<string> { Write(outputDirectory, "figure3-curves.csv", CurveCsv.Write(pretraining.Concat(results.SelectMany(r => r.Curve)))) };
-        return new ReproductionResult(results, pretraining, null, files, source);
+        return (results, pretraining, source);
     }
 
     private static string Write(string directory, string name, string content)

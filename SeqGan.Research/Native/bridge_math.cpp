@@ -82,18 +82,8 @@ SG_API int32_t sg_softmax(TensorHandle a, int64_t dim, TensorHandle* out) {
 }
 
 // ---- comparisons (op: 0 eq, 1 ne, 2 lt, 3 le, 4 gt, 5 ge) ----
-static at::Tensor compare(const at::Tensor& x, const at::Tensor& y, int32_t op) {
-  switch (op) {
-    case 0: return at::eq(x, y);
-    case 1: return at::ne(x, y);
-    case 2: return at::lt(x, y);
-    case 3: return at::le(x, y);
-    case 4: return at::gt(x, y);
-    case 5: return at::ge(x, y);
-    default: throw std::invalid_argument("unknown comparison " + std::to_string(op));
-  }
-}
-static at::Tensor compare(const at::Tensor& x, double y, int32_t op) {
+template <class Other>
+static at::Tensor compare(const at::Tensor& x, const Other& y, int32_t op) {
   switch (op) {
     case 0: return at::eq(x, y);
     case 1: return at::ne(x, y);

@@ -60,36 +60,33 @@ public sealed class LstmCell : Module
     /// </summary>
     public (Tensor Hiddens, LstmState Final) Unroll(Tensor inputs, LstmState? initial = null)
     {
-        var batch = inputs.Size(0);
-        var steps = inputs.Size(1);
-        var projected = inputs.Reshape(batch * steps, InputSize).AddMatMul(W, B).Reshape(batch, steps, GateCount * HiddenSize);
-        var state = initial ?? ZeroState(batch);
-        var hiddens = new List<Tensor>((int)steps);
-        for (var t = 0; t < steps; t++)
-        {
-            state = StepFromProjectedInput(projected.Select(1, t), state);
-            hiddens.Add(state.Hidden);
-        }
-        return (Tensor.Stack(hiddens, 1), state);
+        var (hiddens, _, final) = Run(inputs, initial, keepCells: false);
+        return (hiddens, final);
     }
 
     /// <summary>Like <see cref="Unroll"/> but keeps the cell states too: hiddens and cells [B, T, H], where
     /// index t is the state after consuming inputs 0..t (what rollouts resume from).</summary>
     public (Tensor Hiddens, Tensor Cells) UnrollStates(Tensor inputs, LstmState? initial = null)
     {
+        var (hiddens, cells, _) = Run(inputs, initial, keepCells: true);
+        return (hiddens, cells!);
+    }
+
+    private (Tensor Hiddens, Tensor? Cells, LstmState Final) Run(Tensor inputs, LstmState? initial, bool keepCells)
+    {
         var batch = inputs.Size(0);
         var steps = inputs.Size(1);
         var projected = inputs.Reshape(batch * steps, InputSize).AddMatMul(W, B).Reshape(batch, steps, GateCount * HiddenSize);
         var state = initial ?? ZeroState(batch);
         var hiddens = new List<Tensor>((int)steps);
-        var cells = new List<Tensor>((int)steps);
+        var cells = new List<Tensor>(keepCells ? (int)steps : 0);
         for (var t = 0; t < steps; t++)
         {
             state = StepFromProjectedInput(projected.Select(1, t), state);
             hiddens.Add(state.Hidden);
-            cells.Add(state.Cell);
+            if (keepCells) cells.Add(state.Cell);
         }
-        return (Tensor.Stack(hiddens, 1), Tensor.Stack(cells, 1));
+        return (Tensor.Stack(hiddens, 1), keepCells ? Tensor.Stack(cells, 1) : null, state);
     }
 
     /// <summary>Fills the fused parameters from per-gate matrices, as the paper's oracle file stores them.</summary>
