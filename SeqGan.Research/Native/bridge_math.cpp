@@ -123,3 +123,8 @@ SG_API int32_t sg_addcdiv_(TensorHandle self, TensorHandle a, TensorHandle b, do
 SG_API int32_t sg_copy_(TensorHandle self, TensorHandle src) {
   return sg::guarded([&] { sg::ref(self).copy_(sg::ref(src)); });
 }
+
+// Running maximum along a dimension (values only).
+SG_API int32_t sg_cummax(TensorHandle a, int64_t dim, TensorHandle* out) {
+  return sg::guarded([&] { *out = sg::wrap(std::get<0>(at::cummax(sg::ref(a), dim))); });
+}

@@ -100,6 +100,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] public static partial int sg_max_dim(TensorHandle a, long dim, int keepdim, out nint values, out nint indices);
     [LibraryImport(Lib)] public static partial int sg_amax(TensorHandle a, long dim, int keepdim, out nint result);
     [LibraryImport(Lib)] public static partial int sg_argmax(TensorHandle a, long dim, int keepdim, out nint result);
+    [LibraryImport(Lib)] public static partial int sg_cummax(TensorHandle a, long dim, out nint result);
     [LibraryImport(Lib)] public static partial int sg_cumsum(TensorHandle a, long dim, out nint result);
     [LibraryImport(Lib)] public static partial int sg_log_softmax(TensorHandle a, long dim, out nint result);
     [LibraryImport(Lib)] public static partial int sg_softmax(TensorHandle a, long dim, out nint result);

@@ -57,6 +57,8 @@ public sealed partial class Tensor
     }
 
     public Tensor ArgMax(long dim, bool keepDim = false) => Wrap(sg_argmax(Handle, dim, keepDim ? 1 : 0, out var r), r);
+    /// <summary>Running maximum along <paramref name="dim"/>: element i is the max of elements 0..i.</summary>
+    public Tensor CumMax(long dim) => Wrap(sg_cummax(Handle, dim, out var r), r);
     public Tensor CumSum(long dim) => Wrap(sg_cumsum(Handle, dim, out var r), r);
     public Tensor LogSoftmax(long dim) => Wrap(sg_log_softmax(Handle, dim, out var r), r);
     public Tensor Softmax(long dim) => Wrap(sg_softmax(Handle, dim, out var r), r);

@@ -29,7 +29,10 @@ public static class RolloutRewards
         var completions = Complete(policy, sequences, rollouts, uniforms);
         var batch = sequences.Size(0);
         var length = sequences.Size(1);
-        var prefixRewards = scorer.Score(completions)
+        var completionScores = scorer is IRolloutScorer structured
+            ? structured.ScoreCompletions(sequences, completions, rollouts)
+            : scorer.Score(completions);
+        var prefixRewards = completionScores
             .Reshape(length - 1, rollouts, batch)
             .Mean(1)                    // average over the N rollouts
             .Transpose(0, 1);           // [B, T−1]: column t−1 rewards the token completing prefix length t

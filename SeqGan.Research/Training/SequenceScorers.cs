@@ -10,11 +10,23 @@ public interface ISequenceScorer
     Tensor Score(Tensor sequences);
 }
 
+/// <summary>A scorer that can exploit the structure of rollout completions (N completions of every prefix
+/// of each sequence) to score them with less work than scoring each row on its own.</summary>
+public interface IRolloutScorer : ISequenceScorer
+{
+    /// <summary>Scores completions [(T−1)·N·B, T] of sequences [B, T], rows ordered (prefix length, rollout, sequence).</summary>
+    Tensor ScoreCompletions(Tensor sequences, Tensor completions, int rollouts);
+}
+
 public static class SequenceScorers
 {
     /// <summary>D(Y) = P(real), computed in eval mode (no dropout) in chunks of <paramref name="chunkSize"/> rows.</summary>
-    public sealed class DiscriminatorScorer(Discriminator discriminator, int chunkSize = 4096) : ISequenceScorer
+    public sealed class DiscriminatorScorer(Discriminator discriminator, int chunkSize = 4096) : IRolloutScorer
     {
+        /// <summary>Shares the convolution windows inside each prefix across its rollouts (same numbers as <see cref="Score"/>).</summary>
+        public Tensor ScoreCompletions(Tensor sequences, Tensor completions, int rollouts) =>
+            discriminator.ProbabilityRealOfCompletions(sequences, completions, rollouts);
+
         public Tensor Score(Tensor sequences)
         {
             var rows = sequences.Size(0);

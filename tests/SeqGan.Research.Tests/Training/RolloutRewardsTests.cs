@@ -68,3 +68,33 @@ public class RolloutRewardsTests
         Assert.True(differsSomewhere, "completions should not simply copy the original sequences");
     }
 }
+
+public class SharedWindowScoringTests
+{
+    [Fact]
+    public void ScoringCompletionsWithSharedWindowsEqualsScoringEachCompletion()
+    {
+        using var scope = Torch.NewDisposeScope();
+        Torch.ManualSeed(6);
+        using var policy = new Generator(TinyModels.Size, initStd: 1.0);
+        using var discriminator = new Discriminator(TinyModels.Discriminator with { FilterWidths = [1, 2, 3, 6], FilterCounts = [3, 4, 5, 2] });
+        var sequences = policy.Sample(5);
+        var completions = RolloutRewards.Complete(policy, sequences, 3);
+        var shared = discriminator.ProbabilityRealOfCompletions(sequences, completions, 3).ToArray<float>();
+        var direct = discriminator.ProbabilityReal(completions).ToArray<float>();
+        Assert.Equal(direct.Length, shared.Length);
+        for (var i = 0; i < direct.Length; i++)
+            Assert.True(Math.Abs(direct[i] - shared[i]) <= 1e-6, $"completion {i}: direct {direct[i]}, shared {shared[i]}");
+    }
+
+    [Fact]
+    public void WrongCompletionCountIsAClearError()
+    {
+        using var scope = Torch.NewDisposeScope();
+        using var discriminator = new Discriminator(TinyModels.Discriminator);
+        var sequences = Tensor.Zeros([2, TinyModels.Size.SequenceLength], DType.Int64);
+        var error = Assert.Throws<ArgumentException>(() =>
+            discriminator.ProbabilityRealOfCompletions(sequences, Tensor.Zeros([7, TinyModels.Size.SequenceLength], DType.Int64), 3));
+        Assert.Contains("expected 30 completions", error.Message);
+    }
+}
