@@ -57,9 +57,33 @@ public static class SeqGanBenchmarks
 
         progress?.Report("discriminator epoch");
         var negatives = generator.Sample(10_000, 2048);
+        BenchmarkResult epoch;
         using (var optimizer = new Adam(discriminator.Parameters(), 1e-4))
-            yield return Time("discriminator epoch (10,000 real + 10,000 generated, batch 64)", "s", Math.Min(runs, 3),
+            epoch = Time("discriminator epoch (10,000 real + 10,000 generated, batch 64)", "s", Math.Min(runs, 3),
                 () => DiscriminatorTraining.Train(discriminator, optimizer, data, negatives, 1, 64));
+        yield return epoch;
+
+        // Achieved FLOP/s: training ≈ 3 × forward FLOPs (forward, input gradient, weight gradient).
+        var flops = DiscriminatorFlops.TrainingStep(discriminator.Config, 64);
+        var steps = 20_000 / 64;
+        yield return new BenchmarkResult("  discriminator epoch, achieved", "GFLOP/s", flops * steps / epoch.Median / 1e9,
+            epoch.Runs.Select(s => flops * steps / s / 1e9).ToList(), HigherIsBetter: true);
+
+        progress?.Report("convolutions alone");
+        var embedded = Tensor.Randn([64, discriminator.Config.SequenceLength, discriminator.Config.EmbeddingSize]);
+        embedded.RequiresGrad = true;
+        var convolutions = Time("  the same convolutions alone (forward + backward, batch 64, × 313)", "s", runs, () =>
+        {
+            for (var i = 0; i < steps; i++)
+            {
+                using var step = Torch.NewDisposeScope();
+                discriminator.Features.Forward(embedded).Sum().Backward();
+            }
+        });
+        yield return convolutions;
+        var convolutionFlops = 3 * DiscriminatorFlops.ConvolutionForward(discriminator.Config, 64) * steps;
+        yield return new BenchmarkResult("  the same convolutions alone, achieved", "GFLOP/s", convolutionFlops / convolutions.Median / 1e9,
+            convolutions.Runs.Select(s => convolutionFlops / s / 1e9).ToList(), HigherIsBetter: true);
     }
 
     private static BenchmarkResult Time(string name, string unit, int runs, Action work)
