@@ -4,11 +4,14 @@
 #   libtorch-dev        libtorch 1.13 (CPU) headers, libraries and CMake config — the tensor engine
 #   libopenblas0-openmp multithreaded BLAS; without it libtorch uses the reference BLAS (17x slower linear layers)
 #   cmake g++           build the native bridge (done by `dotnet build`)
+#   python3-nbformat jupyter-nbconvert
+#                       the notebook runner's tests check every executed notebook with Jupyter's own
+#                       schema validation and HTML export (run by /usr/bin/python3)
 # Extra groups: `bootstrap.sh --python` adds python3-torch (scripts/bench_python_reference.py) and
 # python3-nltk (scripts/make_bleu_reference_cases.py, scripts/bench_bleu_nltk.py).
 set -euo pipefail
 
-packages=(libtorch-dev libopenblas0-openmp cmake g++)
+packages=(libtorch-dev libopenblas0-openmp cmake g++ python3-nbformat jupyter-nbconvert)
 for arg in "$@"; do
   case "$arg" in
     --python) packages+=(python3-torch python3-nltk) ;;

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace SeqGan.Research.Notebooks;
+
+/// <summary>Reads the .NET Interactive conventions of a code cell: the <c>#!csharp</c> / <c>#!markdown</c>
+/// magics on its first line, the cell language a Polyglot notebook records in its metadata, and the
+/// <c>#r</c> lines. <c>#r "nuget:…"</c> and <c>#r "…/X.dll"</c> for an assembly the runner already has
+/// are served from the runner's copy (a second copy of SeqGan.Research would clash with the first);
+/// other <c>#r "path.dll"</c> lines are left to Roslyn, which resolves them against the notebook's folder.</summary>
+internal static partial class CellPreparation
+{
+    public static PreparedCell Prepare(NotebookCell cell, RunnerAssemblies runner)
+    {
+        var lines = cell.Source.Replace("\r\n", "\n").Split('\n');
+        var first = Array.FindIndex(lines, line => line.Trim().Length > 0);
+        if (first < 0) return new PreparedCell.Skip();
+
+        var language = MetadataLanguage(cell.Metadata) ?? "csharp";
+        var firstLine = lines[first].Trim();
+        if (firstLine.StartsWith("#!", StringComparison.Ordinal))
+        {
+            language = firstLine[2..].Split(' ', 2)[0].ToLowerInvariant();
+            lines[first] = "";
+        }
+        if (language is "markdown" or "md") return new PreparedCell.Skip();
+        if (language is not ("csharp" or "c#"))
+            return new PreparedCell.Rejected("UnsupportedCellLanguage",
+                $"this cell is for the '{language}' kernel; seqgan notebook run executes C# cells only (#!csharp) and skips #!markdown");
+
+        var references = new List<string>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.StartsWith("#!", StringComparison.Ordinal))
+                return new PreparedCell.Rejected("UnsupportedMagicCommand",
+                    $"line {i + 1}: '{line}' is not supported by seqgan notebook run (only #!csharp and #!markdown on a cell's first line are)");
+            if (PackageSourceDirective().IsMatch(line))
+            {
+                lines[i] = ""; // a package source only matters to a NuGet restore, which this runner never does
+                continue;
+            }
+            var reference = ReferenceDirective().Match(line);
+            if (!reference.Success) continue;
+            var target = reference.Groups["target"].Value.Trim();
+            var package = NuGetReference().Match(target);
+            if (package.Success)
+            {
+                var name = package.Groups["name"].Value.Trim();
+                var provided = runner.PathOf(name);
+                if (provided is null)
+                    return new PreparedCell.Rejected("NuGetPackageNotAvailable",
+                        $"line {i + 1}: #r \"{target}\": seqgan notebook run cannot restore NuGet packages, and '{name}' is not among the assemblies it ships with. "
+                        + $"Build the package's dll and reference it by path instead: #r \"path/to/{name}.dll\" (relative to the notebook's folder).");
+                references.Add(provided);
+                lines[i] = "";
+            }
+            else if (target.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && runner.PathOf(Path.GetFileNameWithoutExtension(target)) is { } own)
+            {
+                references.Add(own);
+                lines[i] = "";
+            }
+        }
+        return new PreparedCell.Run(string.Join("\n", lines), references);
+    }
+
+    /// <summary>The language Polyglot Notebooks (and .NET Interactive before it) record per cell.</summary>
+    private static string? MetadataLanguage(JsonObject metadata)
+    {
+        var name = metadata["polyglot_notebook"]?["kernelName"] ?? metadata["dotnet_interactive"]?["language"];
+        return name is JsonValue value && value.TryGetValue<string>(out var text) ? text.ToLowerInvariant() : null;
+    }
+
+    [GeneratedRegex("""^#r\s+"(?<target>[^"]*)"\s*(//.*)?$""")]
+    private static partial Regex ReferenceDirective();
+
+    [GeneratedRegex("""^nuget:\s*(?<name>[^,]+?)\s*(,\s*(?<version>.*))?$""", RegexOptions.IgnoreCase)]
+    private static partial Regex NuGetReference();
+
+    [GeneratedRegex("""^#i\s+"nuget:""", RegexOptions.IgnoreCase)]
+    private static partial Regex PackageSourceDirective();
+}

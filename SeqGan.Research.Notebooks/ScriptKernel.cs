@@ -1,0 +1,40 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace SeqGan.Research.Notebooks;
+
+/// <summary>A C# kernel on Roslyn scripting: each cell is a submission that continues the previous
+/// one's state, so variables, types and <c>#r</c> references carry over as in Jupyter.</summary>
+internal sealed class ScriptKernel(ScriptOptions initialOptions, ScriptGlobals globals)
+{
+    private ScriptOptions options = initialOptions;
+    private ScriptState<object>? state;
+
+    /// <param name="cellName">how stack traces name the cell's code, with its line numbers</param>
+    public async Task<CellOutcome> ExecuteAsync(string code, string cellName, IReadOnlyList<string> extraReferences, CancellationToken cancellationToken)
+    {
+        if (extraReferences.Count > 0)
+            options = options.AddReferences(extraReferences.Select(path => MetadataReference.CreateFromFile(path)));
+        var cellOptions = options.WithFilePath(cellName);
+        var script = state is null
+            ? CSharpScript.Create(code, cellOptions, typeof(ScriptGlobals))
+            : state.Script.ContinueWith(code, cellOptions);
+
+        var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0) return new CellOutcome.Failed(CellErrors.FromCompilation(errors));
+
+        // catchException keeps the state usable and hands the exception back instead of throwing it.
+        var next = state is null
+            ? await script.RunAsync(globals, _ => true, cancellationToken).ConfigureAwait(false)
+            : await script.RunFromAsync(state, _ => true, cancellationToken).ConfigureAwait(false);
+        if (next.Exception is { } exception)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            state = next;
+            return new CellOutcome.Failed(CellErrors.FromException(exception));
+        }
+        state = next;
+        return new CellOutcome.Completed(next.ReturnValue);
+    }
+}
