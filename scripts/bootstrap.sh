@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# Installs what SeqGan.Research needs from Debian's packages, only what is missing.
-# As root it runs apt-get; otherwise it prints the exact command to run and fails.
+# Installs what SeqGan.Research needs, only what is missing: Debian packages (as root; otherwise it
+# prints the exact apt-get line to run and fails), then plotly.js from npm at the repository root.
 #   libtorch-dev        libtorch 1.13 (CPU) headers, libraries and CMake config — the tensor engine
 #   libopenblas0-openmp multithreaded BLAS; without it libtorch uses the reference BLAS (17x slower linear layers)
 #   cmake g++           build the native bridge (done by `dotnet build`)
 #   python3-nbformat jupyter-nbconvert
 #                       the notebook runner's tests check every executed notebook with Jupyter's own
 #                       schema validation and HTML export (run by /usr/bin/python3)
+#   chromium            headless browser that renders figures to PNG (Figure.SavePng, notebook outputs)
+#   fonts-dejavu-core   a sans-serif font for the figures' text, so PNGs look the same on every machine
+#   nodejs npm          only when `npm` is missing: installs plotly.js (package.json, pinned in package-lock.json)
 # Extra groups: `bootstrap.sh --python` adds python3-torch (scripts/bench_python_reference.py) and
 # python3-nltk (scripts/make_bleu_reference_cases.py, scripts/bench_bleu_nltk.py).
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
-packages=(libtorch-dev libopenblas0-openmp cmake g++ python3-nbformat jupyter-nbconvert)
+packages=(libtorch-dev libopenblas0-openmp cmake g++ python3-nbformat jupyter-nbconvert chromium fonts-dejavu-core)
 for arg in "$@"; do
   case "$arg" in
     --python) packages+=(python3-torch python3-nltk) ;;
@@ -30,16 +34,28 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+# A Node.js from elsewhere (NodeSource, nvm) brings its own npm; Debian's npm would conflict with it.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
 fi
 
-if [ "$(id -u)" -ne 0 ]; then
-  echo "bootstrap.sh: missing Debian packages. Run as root:" >&2
-  echo "  apt-get update && apt-get install -y ${missing[*]}" >&2
-  exit 1
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "bootstrap.sh: missing Debian packages. Run as root:" >&2
+    echo "  apt-get update && apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "bootstrap.sh: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-echo "bootstrap.sh: installing ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+# plotly.js: `npm ci` installs exactly package-lock.json's version into node_modules/ (git-ignored).
+# Skipped when that version is already there, so the usual run stays offline and instant.
+locked=$(node -p "require('./package-lock.json').packages['node_modules/plotly.js-dist-min'].version")
+installed=$(node -p "try { require('./node_modules/plotly.js-dist-min/package.json').version } catch (e) { '' }")
+if [ "$locked" != "$installed" ] || [ ! -f node_modules/plotly.js-dist-min/plotly.min.js ]; then
+  echo "bootstrap.sh: npm ci (plotly.js-dist-min $locked)" >&2
+  npm ci --no-audit --no-fund --loglevel=error
+fi

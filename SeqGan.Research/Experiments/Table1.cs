@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SeqGan.Research.Display;
 using SeqGan.Research.Metrics;
 
 namespace SeqGan.Research.Experiments;
@@ -7,7 +8,9 @@ namespace SeqGan.Research.Experiments;
 /// <summary>One row of Table 1: a method's NLL-oracle over seeds, with Welch's p-value against SeqGAN.</summary>
 public sealed record Table1Row(string Method, double Mean, double StandardDeviation, int Seeds, double? PValueVsSeqGan, double MeanNllTest, double MeanWallSeconds);
 
-/// <summary>The paper's Table 1 (NLL-oracle of Random, MLE, SS, PG-BLEU, SeqGAN) built from per-seed results.</summary>
+/// <summary>The paper's Table 1 (NLL-oracle of Random, MLE, SS, PG-BLEU, SeqGAN) built from per-seed results.
+/// Displays as an HTML table in notebooks (<see cref="Table1FormatterSource"/>).</summary>
+[TypeFormatterSource(typeof(Table1FormatterSource), PreferredMimeTypes = new[] { MimeTypes.Html })]
 public sealed record Table1(IReadOnlyList<Table1Row> Rows, string Preset, string OracleSource)
 {
     /// <summary>The paper's numbers, for side-by-side printing.</summary>
