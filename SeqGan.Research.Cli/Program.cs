@@ -7,6 +7,7 @@ root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(ReproduceCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(DataCommand.Create());
 
 try
 {
