@@ -12,12 +12,12 @@ internal static class EvalCommand
     public static Command Create()
     {
         var samples = new Option<string>("--samples") { Description = "token ids, one sequence per line, space-separated (the paper's save/*.txt format)", Required = true };
-        var oracle = new Option<string?>("--oracle") { Description = "oracle parameters (safetensors); default: the paper's, found via SEQGAN_DATA_MIRROR or shared/data" };
+        var oracle = new Option<string?>("--oracle") { Description = "oracle parameters (.safetensors or the original .pkl); default: the paper's, found via SEQGAN_DATA_MIRROR, data/cache or shared/data" };
         var oracleNll = new Command("oracle-nll", "Mean per-token NLL of a sample file under the oracle (the paper's NLL-oracle)") { samples, oracle };
         oracleNll.SetAction(parse =>
         {
             var oraclePath = parse.GetValue(oracle) ?? PaperOracleFile.Find()
-                ?? throw new FileNotFoundException("the paper's oracle parameters were not found: pass --oracle PATH or set SEQGAN_DATA_MIRROR to a folder with seqgan_oracle/target_params.safetensors");
+                ?? throw new FileNotFoundException("the paper's oracle parameters were not found: pass --oracle PATH, run `seqgan data fetch seqgan_oracle`, or set SEQGAN_DATA_MIRROR to a folder laid out like shared/data");
             using var model = OracleLstm.LoadPaperParameters(oraclePath);
             using var scope = Torch.NewDisposeScope();
             var tokens = TokenSequenceFile.ReadTensor(parse.GetValue(samples)!, model.Size.SequenceLength, model.Size.VocabularySize);

@@ -8,6 +8,7 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(ReproduceCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(NotebookCommand.Create());
+root.Subcommands.Add(DataCommand.Create());
 
 try
 {

@@ -4,8 +4,8 @@ namespace SeqGan.Research.Notebooks;
 public sealed record NotebookRunOptions
 {
     /// <summary>Asked before the <see cref="DefaultDisplayFormatter"/>, in order, for every displayed value
-    /// and every cell result: register a richer formatter (HTML + PNG figures) here.</summary>
-    public IReadOnlyList<IDisplayFormatter> DisplayFormatters { get; init; } = [];
+    /// and every cell result. By default the kit's own (figures as HTML + PNG, tables as HTML).</summary>
+    public IReadOnlyList<IDisplayFormatter> DisplayFormatters { get; init; } = [new KitDisplayFormatter()];
 
     /// <summary>Told after each code cell, on the runner's thread and with the console already given back,
     /// so a handler may print.</summary>

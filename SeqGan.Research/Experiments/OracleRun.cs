@@ -15,7 +15,7 @@ public sealed record OracleRunOptions
     /// <summary>Checkpoint root; null disables checkpoints.</summary>
     public string? CheckpointDirectory { get; init; }
     public bool Resume { get; init; }
-    /// <summary>The paper's target_params.safetensors, or null for the seeded random oracle.</summary>
+    /// <summary>The paper's oracle parameters (target_params.safetensors or the original target_params.pkl), or null for the seeded random oracle.</summary>
     public string? PaperOracleParameters { get; init; }
     /// <summary>Scores rollouts for PG-BLEU: built from the training sequences (host int ids [N][T]).</summary>
     public Func<long[][], ISequenceScorer>? BleuScorerFactory { get; init; }

@@ -1,3 +1,4 @@
+using SeqGan.Research.Data;
 using SeqGan.Research.Nn;
 using SeqGan.Research.Tensors;
 
@@ -21,12 +22,13 @@ public sealed class OracleLstm : LstmLanguageModel
     }
 
     /// <summary>
-    /// Loads the paper's oracle from the safetensors conversion of target_params.pkl
-    /// (names embedding, lstm.W_i … lstm.b_c, output.W, output.b; see shared/data/seqgan_oracle/SOURCE.md).
+    /// Loads the paper's oracle from the original pickle (target_params.pkl or target_params_py3.pkl) or from its
+    /// safetensors conversion (names embedding, lstm.W_i … lstm.b_c, output.W, output.b), chosen by extension;
+    /// see shared/data/seqgan_oracle/SOURCE.md.
     /// </summary>
     public static OracleLstm LoadPaperParameters(string path, int sequenceLength = 20)
     {
-        var tensors = Safetensors.Load(path);
+        var tensors = PaperOracleParameters.Load(path);
         try
         {
             return FromPaperTensors(tensors, path, sequenceLength);
