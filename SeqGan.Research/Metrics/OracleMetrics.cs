@@ -14,10 +14,10 @@ public static class OracleMetrics
     {
         using var scope = Torch.NewDisposeScope();
         var sequences = generator.Sample(samples, batchSize);
-        return oracle.MeanNegativeLogLikelihood(sequences, batchSize);
+        return oracle.MeanNegativeLogLikelihood(sequences);  // default batch keeps the [B, T, V] log-probabilities small
     }
 
     /// <summary>NLL-test: the generator's own mean per-token NLL of held-out real sequences [N, T].</summary>
-    public static double NllTest(LstmLanguageModel generator, Tensor heldOut, int batchSize = 2048) =>
+    public static double NllTest(LstmLanguageModel generator, Tensor heldOut, int batchSize = 256) =>
         generator.MeanNegativeLogLikelihood(heldOut, batchSize);
 }

@@ -50,7 +50,7 @@ public abstract class LstmLanguageModel : Module
     }
 
     /// <summary>Mean over all tokens of −log p(y_t | y_&lt;t) for tokens [N, T], in batches (no gradient).</summary>
-    public double MeanNegativeLogLikelihood(Tensor tokens, int batchSize = 1024)
+    public double MeanNegativeLogLikelihood(Tensor tokens, int batchSize = 256)
     {
         using var noGrad = Torch.NoGrad();
         double total = 0;
