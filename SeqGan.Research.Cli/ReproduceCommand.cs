@@ -49,6 +49,7 @@ internal static class ReproduceCommand
             var result = ProgressDisplay.Run(reporter => name == "figure3"
                 ? OracleExperiments.Figure3(chosen, seedList, options, outputDirectory, reporter, cancel.Token)
                 : OracleExperiments.Table1AndFigure2(chosen, seedList, options, outputDirectory, reporter, cancel.Token, methodList));
+            foreach (var file in FigureFiles.Write(result, chosen, name, outputDirectory)) Console.WriteLine($"wrote {file}");
             if (result.Table is { } table) Console.WriteLine(table.ToMarkdown());
             foreach (var r in result.Results.Where(r => result.Table is null))
                 Console.WriteLine($"{r.Method} seed {r.Seed}: NLL-oracle {r.NllOracle:F3}, NLL-test {r.NllTest:F3}, {r.WallSeconds:F0} s");
