@@ -21,7 +21,8 @@ counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
 count() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
 passed=$(count passed)
 failed=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
-skipped=$(count notExecuted)
+# Skipped tests are not in <Counters>: count the results whose outcome is NotExecuted.
+skipped=$(grep -c '<UnitTestResult [^>]*outcome="NotExecuted"' "$trx" || true)
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "test.sh: no test was executed" >&2
