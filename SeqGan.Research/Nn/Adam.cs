@@ -4,7 +4,8 @@ namespace SeqGan.Research.Nn;
 
 /// <summary>
 /// Adam (Kingma &amp; Ba 2015, Algorithm 1) with optional L2 weight decay added to the gradient.
-/// Moments live on each parameter's device; a step makes no host round-trip.
+/// Moments live on each parameter's device; a step makes no host round-trip. On the CPU each parameter's
+/// update is one fused pass over memory (<see cref="Tensor.AdamStepInPlace"/>).
 /// </summary>
 public sealed class Adam : IDisposable
 {
@@ -54,11 +55,8 @@ public sealed class Adam : IDisposable
         {
             var gradient = parameters[i].Grad;
             if (gradient is null) continue;
-            if (WeightDecay > 0) gradient = gradient + parameters[i] * WeightDecay;
-            firstMoments[i].MulInPlace(Beta1).AddInPlace(gradient, 1 - Beta1);
-            secondMoments[i].MulInPlace(Beta2).AddCMulInPlace(gradient, gradient, 1 - Beta2);
-            var denominator = secondMoments[i].Sqrt() / Math.Sqrt(correction2) + Epsilon;
-            parameters[i].AddCDivInPlace(firstMoments[i], denominator, -LearningRate / correction1);
+            parameters[i].AdamStepInPlace(gradient, firstMoments[i], secondMoments[i], Beta1, Beta2,
+                LearningRate / correction1, Math.Sqrt(correction2), Epsilon, WeightDecay);
         }
     }
 

@@ -112,6 +112,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] public static partial int sg_mul_scalar_(TensorHandle self, double value);
     [LibraryImport(Lib)] public static partial int sg_addcmul_(TensorHandle self, TensorHandle a, TensorHandle b, double value);
     [LibraryImport(Lib)] public static partial int sg_addcdiv_(TensorHandle self, TensorHandle a, TensorHandle b, double value);
+    [LibraryImport(Lib)] public static partial int sg_adam_step_(TensorHandle param, TensorHandle grad, TensorHandle firstMoment, TensorHandle secondMoment, double beta1, double beta2, double stepSize, double correction2Sqrt, double epsilon, double weightDecay);
     [LibraryImport(Lib)] public static partial int sg_copy_(TensorHandle self, TensorHandle source);
 
     // ---- shape ----

@@ -91,6 +91,14 @@ public sealed partial class Tensor
     public Tensor MulInPlace(double value) { Check(sg_mul_scalar_(Handle, value)); return this; }
     public Tensor AddCMulInPlace(Tensor a, Tensor b, double value) { Check(sg_addcmul_(Handle, a.Handle, b.Handle, value)); return this; }
     public Tensor AddCDivInPlace(Tensor a, Tensor b, double value) { Check(sg_addcdiv_(Handle, a.Handle, b.Handle, value)); return this; }
+
+    /// <summary>One Adam update of this parameter in place, fused in one pass over memory on the CPU (see
+    /// bridge_optim.cpp): g = grad + weightDecay·this; m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²;
+    /// this ← this − stepSize·m / (√v / correction2Sqrt + ε).</summary>
+    public void AdamStepInPlace(Tensor gradient, Tensor firstMoment, Tensor secondMoment, double beta1, double beta2,
+        double stepSize, double correction2Sqrt, double epsilon, double weightDecay) =>
+        Check(sg_adam_step_(Handle, gradient.Handle, firstMoment.Handle, secondMoment.Handle, beta1, beta2, stepSize,
+            correction2Sqrt, epsilon, weightDecay));
     public Tensor CopyInPlace(Tensor source) { Check(sg_copy_(Handle, source.Handle)); return this; }
     public Tensor FillInPlace(double value) { Check(sg_fill_(Handle, value)); return this; }
     public Tensor NormalInPlace(double mean, double std) { Check(sg_normal_(Handle, mean, std)); return this; }
