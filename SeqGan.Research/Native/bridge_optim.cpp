@@ -31,7 +31,9 @@ __attribute__((target_clones("avx2", "default")))
 void adam_update_range(float* __restrict p, const float* __restrict g, float* __restrict m, float* __restrict v,
                        int64_t n, AdamCoefficients k) {
   for (int64_t i = 0; i < n; ++i) {
-    float gi = g[i] + k.weight_decay * p[i];
+    // Loop-invariant test (unswitched by the compiler): without decay, g is used as is, so an infinite
+    // parameter does not turn the gradient into NaN through 0·∞.
+    float gi = k.weight_decay != 0.0f ? g[i] + k.weight_decay * p[i] : g[i];
     float mi = m[i] * k.beta1 + k.one_minus_beta1 * gi;
     float vi = v[i] * k.beta2 + k.one_minus_beta2 * (gi * gi);
     m[i] = mi;
