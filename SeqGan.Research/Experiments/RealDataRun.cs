@@ -145,6 +145,19 @@ public sealed class RealDataRun : IDisposable
         session.Register("generator", generator);
         session.Register("mle", mleOptimizer);
 
+        // Scoring draws its samples from a seed of its own, so it is the same whether or not the run was resumed.
+        // It runs while every registered module is alive: the session checkpoints them all when the phase completes.
+        void Evaluate() => session.CompletePhase("evaluate", () =>
+        {
+            Torch.ManualSeed(SessionSeeds.For(options.Seed, sessionName + "/evaluate"));
+            var samples = HostRows(generator.Sample(preset.EvaluationSamples, 2048));
+            var metrics = Score(samples);
+            metrics[RealDataMetrics.NllTest] = generator.MeanNegativeLogLikelihood(test);
+            session.Values["metrics"] = new JsonObject(metrics.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value)));
+            session.Values["examples"] = new JsonArray(Examples(samples).Select(e => (JsonNode)e).ToArray());
+            Report(method, "evaluate", 1, 1);
+        });
+
         if (method == RealDataMethods.Mle)
         {
             session.Restore();
@@ -153,6 +166,7 @@ public sealed class RealDataRun : IDisposable
                 var loss = MleTraining.TrainEpoch(generator, mleOptimizer, training, preset.BatchSize, preset.GradientClip, cancellation: cancellation);
                 Report(method, sessionName, epoch + 1, preset.BaselineEpochs, "loss", loss);
             }, cancellation);
+            Evaluate();
         }
         else
         {
@@ -186,19 +200,9 @@ public sealed class RealDataRun : IDisposable
                 for (var d = 0; d < strategy.DiscriminatorSteps; d++) loss = DiscriminatorRound(strategy.DiscriminatorEpochs);
                 Report(method, sessionName, iteration + 1, preset.AdversarialIterations, loss is null ? null : "D loss", loss);
             }, cancellation);
+            Evaluate();
         }
 
-        // Scoring draws its samples from a seed of its own, so it is the same whether or not the run was resumed.
-        session.CompletePhase("evaluate", () =>
-        {
-            Torch.ManualSeed(SessionSeeds.For(options.Seed, sessionName + "/evaluate"));
-            var samples = HostRows(generator.Sample(preset.EvaluationSamples, 2048));
-            var metrics = Score(samples);
-            metrics[RealDataMetrics.NllTest] = generator.MeanNegativeLogLikelihood(test);
-            session.Values["metrics"] = new JsonObject(metrics.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value)));
-            session.Values["examples"] = new JsonArray(Examples(samples).Select(e => (JsonNode)e).ToArray());
-            Report(method, "evaluate", 1, 1);
-        });
         trained?.Invoke(generator);
         var saved = session.Values["metrics"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<double>());
         var examples = session.Values["examples"]!.AsArray().Select(e => e!.GetValue<string>()).ToList();
