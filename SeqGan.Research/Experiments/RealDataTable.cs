@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SeqGan.Research.Display;
 using SeqGan.Research.Metrics;
 
 namespace SeqGan.Research.Experiments;
@@ -13,7 +14,9 @@ public sealed record RealDataRow(string Method, IReadOnlyList<RealDataCell> Cell
 /// <summary>
 /// A real-data table (the paper's Table 2, 3 or 4) built from per-seed results: every BLEU-n with its Self-BLEU-n
 /// beside it (quality next to diversity), MSE for melodies, NLL-test of the generators, p-values over seeds.
+/// Displays as an HTML table in notebooks (<see cref="RealDataTableFormatterSource"/>).
 /// </summary>
+[TypeFormatterSource(typeof(RealDataTableFormatterSource), PreferredMimeTypes = new[] { MimeTypes.Html })]
 public sealed record RealDataTable(string Title, string Preset, IReadOnlyList<string> Metrics, IReadOnlyList<RealDataRow> Rows,
     IReadOnlyList<string> Notes, string DataDescription)
 {
