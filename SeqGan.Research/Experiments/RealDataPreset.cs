@@ -59,21 +59,22 @@ public sealed record RealDataPreset
 
     public static RealDataPreset Paper { get; } = new() { Name = "paper" };
 
-    /// <summary>The paper's models on 5,000 training sequences with a schedule a contended 2-core CPU finishes in minutes.</summary>
+    /// <summary>The paper's models on 2,000 training sequences with a schedule that finishes a two-seed table in about a quarter
+    /// of an hour on a contended 2-core CPU (measured times in figures/README.md).</summary>
     public static RealDataPreset Quick { get; } = new()
     {
         Name = "quick",
-        MaxTrainingSequences = 5_000,
-        MaxReferences = 2_000,
-        PretrainEpochs = 15,
-        BaselineEpochs = 5,
-        DiscriminatorPretrainRounds = 3,
+        MaxTrainingSequences = 2_000,
+        MaxReferences = 1_000,
+        PretrainEpochs = 10,
+        BaselineEpochs = 3,
+        DiscriminatorPretrainRounds = 2,
         DiscriminatorPretrainEpochs = 1,
-        NegativeSamples = 2_500,
-        AdversarialIterations = 15,
+        NegativeSamples = 1_000,
+        AdversarialIterations = 10,
         Strategy = new(1, 1, 1),
         Rollouts = 8,
-        EvaluationSamples = 500,
+        EvaluationSamples = 300,
         CheckpointEvery = 5,
     };
 
