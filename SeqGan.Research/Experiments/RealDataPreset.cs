@@ -43,6 +43,8 @@ public sealed record RealDataPreset
     public IReadOnlyList<int> FilterCounts { get; init; } = [100, 200, 200, 200, 200, 100, 100, 100, 100, 100, 160, 160];
     public int DiscriminatorPretrainRounds { get; init; } = 50;
     public int DiscriminatorPretrainEpochs { get; init; } = 3;
+    /// <summary>Generated sequences per discriminator round; as many real ones are drawn at random from the training
+    /// data, so D sees balanced classes however large the corpus (the original code also pairs equal counts).</summary>
     public int NegativeSamples { get; init; } = 10_000;
 
     // ---- adversarial phase ----
@@ -71,6 +73,8 @@ public sealed record RealDataPreset
         DiscriminatorPretrainRounds = 2,
         DiscriminatorPretrainEpochs = 1,
         NegativeSamples = 1_000,
+        // Half the paper's filters per width: D's highway layer is quadratic in their total (860 instead of 1,720).
+        FilterCounts = [50, 100, 100, 100, 100, 50, 50, 50, 50, 50, 80, 80],
         AdversarialIterations = 10,
         Strategy = new(1, 1, 1),
         Rollouts = 8,

@@ -180,8 +180,15 @@ public sealed class RealDataRun : IDisposable
             if (rollout.DelayedCopy is { } delayed) session.Register("rollout", delayed);
             session.Restore();
 
-            double DiscriminatorRound(int epochs) => AdversarialTraining.DiscriminatorRound(discriminator, discriminatorOptimizer, generator,
-                training, preset.NegativeSamples, epochs, preset.BatchSize, cancellation);
+            double DiscriminatorRound(int epochs)
+            {
+                using var scope = Torch.NewDisposeScope();
+                var positives = training.Size(0) <= preset.NegativeSamples
+                    ? training
+                    : training.IndexSelect(0, Tensor.RandPerm(training.Size(0), training.Device).Narrow(0, 0, preset.NegativeSamples));
+                return AdversarialTraining.DiscriminatorRound(discriminator, discriminatorOptimizer, generator,
+                    positives, preset.NegativeSamples, epochs, preset.BatchSize, cancellation);
+            }
             session.RunPhase("d-pretrain", preset.DiscriminatorPretrainRounds, preset.CheckpointEvery, round =>
             {
                 var loss = DiscriminatorRound(preset.DiscriminatorPretrainEpochs);
