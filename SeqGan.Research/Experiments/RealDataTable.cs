@@ -63,7 +63,7 @@ public sealed record RealDataTable(string Title, string Preset, IReadOnlyList<st
             header.Add(metric);
             if (!metric.StartsWith("Self-", StringComparison.Ordinal) && metric != RealDataMetrics.NllTest) header.AddRange(["p", "paper"]);
         }
-        header.Add("wall time per seed (s)");
+        header.Add("wall time per seed after the shared MLE pretraining (s)");
         text.AppendLine($"| {string.Join(" | ", header)} |");
         text.AppendLine($"|{string.Concat(Enumerable.Repeat("---|", header.Count))}");
         foreach (var row in Rows)

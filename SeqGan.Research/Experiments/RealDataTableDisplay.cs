@@ -16,7 +16,7 @@ public static class RealDataTableDisplay
             header.Add(metric);
             if (Tested(metric)) header.AddRange([$"p ({metric})", $"paper ({metric})"]);
         }
-        header.Add("wall time per seed (s)");
+        header.Add("wall time per seed after the shared MLE pretraining (s)");
         var rows = table.Rows.Select(row =>
         {
             var cells = new List<string> { row.Method };
