@@ -66,7 +66,7 @@ public sealed record OrganPreset
     /// <summary>
     /// The paper's generator and data on a schedule a contended 2-core CPU finishes in about a quarter of an hour.
     /// Rollouts dominate the cost: (T − 1)·N·B completions of T = 80 tokens per update. So: batches of 32, 2 rollouts,
-    /// a smaller discriminator, and 15 updates at a 10× higher rate so that the trends show in 15 steps, not 199.
+    /// a smaller discriminator, and 30 updates at a 10× higher rate so that the trends show in 30 steps, not 199.
     /// The sweep reuses the table's λ = 0, 0.6 and 1 runs.
     /// </summary>
     public static OrganPreset Quick { get; } = new()
@@ -83,7 +83,7 @@ public sealed record OrganPreset
         },
         DiscriminatorPretrainRounds = 5,
         DiscriminatorEpochs = 1,
-        AdversarialIterations = 15,
+        AdversarialIterations = 30,
         Rollouts = 2,
         EvaluationSamples = 1600,
         DiversitySamples = 400,
