@@ -10,13 +10,14 @@ namespace SeqGan.Research.Notebooks;
 /// other <c>#r "path.dll"</c> lines are left to Roslyn, which resolves them against the notebook's folder.</summary>
 internal static partial class CellPreparation
 {
-    public static PreparedCell Prepare(NotebookCell cell, RunnerAssemblies runner)
+    /// <param name="metadata">the cell's metadata, where Polyglot Notebooks record its language</param>
+    public static PreparedCell Prepare(string source, JsonObject metadata, RunnerAssemblies runner)
     {
-        var lines = cell.Source.Replace("\r\n", "\n").Split('\n');
+        var lines = source.Replace("\r\n", "\n").Split('\n');
         var first = Array.FindIndex(lines, line => line.Trim().Length > 0);
         if (first < 0) return new PreparedCell.Skip();
 
-        var language = MetadataLanguage(cell.Metadata) ?? "csharp";
+        var language = MetadataLanguage(metadata) ?? "csharp";
         var firstLine = lines[first].Trim();
         if (firstLine.StartsWith("#!", StringComparison.Ordinal))
         {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SeqGan.Research.Nn;
 using SeqGan.Research.Storage;
 using SeqGan.Research.Tensors;
+using SeqGan.Research.Training;
 
 namespace SeqGan.Research.Experiments;
 
@@ -88,7 +89,7 @@ public sealed class TrainingSession
         var start = resumePhase == phase ? resumeStep : 0;
         for (var s = start; s < steps; s++)
         {
-            cancellation.ThrowIfCancellationRequested();
+            Interruption.ThrowIfRequested(cancellation);
             step(s);
             var done = s + 1 == steps;
             if (done) completedPhases.Add(phase);

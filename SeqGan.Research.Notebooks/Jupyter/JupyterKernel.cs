@@ -1,0 +1,205 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+
+namespace SeqGan.Research.Notebooks.Jupyter;
+
+/// <summary>
+/// A Jupyter kernel (messaging protocol 5.3) for C# notebooks, on the same Roslyn session as
+/// <c>seqgan notebook run</c>. Shell requests are served one at a time on one thread (a cell runs there);
+/// control (interrupt, shutdown) and the heartbeat have threads of their own, so they answer while a cell
+/// computes. A malformed or badly signed message is logged on stderr and dropped; no request kills the kernel.
+/// </summary>
+public sealed class JupyterKernel : IDisposable
+{
+    private const int PollMilliseconds = 100;
+
+    private readonly KernelConnection connection;
+    private readonly ScriptSession session;
+    private readonly CellExecution execution;
+    private readonly TextWriter log;
+    private readonly CancellationTokenSource stop = new();
+
+    /// <param name="log">where dropped messages and kernel errors are reported (the front end shows the
+    /// kernel's stderr in its log); taken here, since a running cell redirects <see cref="Console.Error"/></param>
+    public JupyterKernel(string connectionFile, TextWriter log, IEnumerable<IDisplayFormatter>? displayFormatters = null)
+    {
+        this.log = log;
+        var info = ConnectionInfo.Load(connectionFile);
+        connection = new KernelConnection(info);
+        // Jupyter and VS Code start the kernel in the notebook's folder: relative #r paths resolve there.
+        session = new ScriptSession(Environment.CurrentDirectory, displayFormatters ?? new NotebookRunOptions().DisplayFormatters);
+        execution = new CellExecution(connection, session);
+    }
+
+    /// <summary>Serves requests until a shutdown_request.</summary>
+    public void Run()
+    {
+        using var interruptSignal = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
+        {
+            // Jupyter's default interrupt is SIGINT: stop the cell, not the kernel.
+            signal.Cancel = true;
+            execution.Interrupt();
+        });
+        var heartbeat = new Heartbeat(connection.Heartbeat, log).Start(stop.Token);
+        var control = new Thread(() => Serve(connection.Control, "control")) { IsBackground = true, Name = "jupyter control" };
+        var shell = new Thread(() => Serve(connection.Shell, "shell")) { IsBackground = true, Name = "jupyter shell" };
+        connection.Publish("status", new JsonObject { ["execution_state"] = "starting" }, null);
+        control.Start();
+        shell.Start();
+        stop.Token.WaitHandle.WaitOne();
+        // A cell that ignores the interruption must not keep the process alive after shutdown.
+        shell.Join(TimeSpan.FromSeconds(3));
+        control.Join(TimeSpan.FromSeconds(1));
+        heartbeat.Join(TimeSpan.FromSeconds(1));
+    }
+
+    private void Serve(ZmqSocket socket, string channel)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            List<byte[]>? frames;
+            try
+            {
+                frames = socket.Receive(PollMilliseconds);
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                if (!stop.IsCancellationRequested) log.WriteLine($"{channel}: {e.Message}");
+                return;
+            }
+            if (frames is not null) Handle(socket, channel, frames);
+        }
+    }
+
+    private void Handle(ZmqSocket socket, string channel, List<byte[]> frames)
+    {
+        JupyterMessage request;
+        try
+        {
+            request = WireFormat.Decode(frames, connection.Signer);
+        }
+        catch (InvalidMessageException e)
+        {
+            log.WriteLine($"dropped a message on {channel}: {e.Message}");
+            return;
+        }
+
+        connection.Publish("status", new JsonObject { ["execution_state"] = "busy" }, request);
+        try
+        {
+            Dispatch(socket, channel, request);
+        }
+        catch (Exception e)
+        {
+            // A bug in serving one request (not in a cell: cells report their own errors) must not end the kernel.
+            log.WriteLine($"{channel}: {request.Type} {request.Id} failed: {e}");
+        }
+        finally
+        {
+            connection.Publish("status", new JsonObject { ["execution_state"] = "idle" }, request);
+        }
+    }
+
+    private void Dispatch(ZmqSocket socket, string channel, JupyterMessage request)
+    {
+        var content = request.Content;
+        switch (request.Type)
+        {
+            case "kernel_info_request":
+                connection.Reply(socket, request, "kernel_info_reply", KernelInfo());
+                break;
+            case "execute_request" when channel == "shell":
+                execution.Execute(request);
+                break;
+            case "is_complete_request":
+                var status = CodeCompleteness.Status(Text(content["code"]));
+                connection.Reply(socket, request, "is_complete_reply",
+                    status == "incomplete" ? new JsonObject { ["status"] = status, ["indent"] = "" } : new JsonObject { ["status"] = status });
+                break;
+            case "complete_request":
+                connection.Reply(socket, request, "complete_reply", Complete(Text(content["code"]), CursorOf(content)));
+                break;
+            case "inspect_request":
+                connection.Reply(socket, request, "inspect_reply", Inspect(Text(content["code"]), CursorOf(content)));
+                break;
+            case "comm_info_request":
+                connection.Reply(socket, request, "comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() });
+                break;
+            case "history_request":
+                connection.Reply(socket, request, "history_reply", new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() });
+                break;
+            case "interrupt_request":
+                execution.Interrupt();
+                connection.Reply(socket, request, "interrupt_reply", new JsonObject { ["status"] = "ok" });
+                break;
+            case "shutdown_request":
+                var reply = new JsonObject { ["status"] = "ok", ["restart"] = content["restart"]?.DeepClone() ?? false };
+                connection.Reply(socket, request, "shutdown_reply", reply);
+                connection.Publish("shutdown_reply", reply.DeepClone().AsObject(), request);
+                execution.Interrupt();
+                stop.Cancel();
+                break;
+            default:
+                log.WriteLine($"{channel}: unsupported message type '{request.Type}' ignored");
+                break;
+        }
+    }
+
+    private JsonObject Complete(string code, int cursor)
+    {
+        var utf16Cursor = CursorPosition.ToUtf16(code, cursor);
+        var result = CodeCompletion.Complete(session.Kernel, code, utf16Cursor);
+        return new JsonObject
+        {
+            ["status"] = "ok",
+            ["matches"] = new JsonArray(result.Matches.Select(m => (JsonNode)JsonValue.Create(m)).ToArray()),
+            ["cursor_start"] = CursorPosition.ToCodePoints(code, result.Start),
+            ["cursor_end"] = CursorPosition.ToCodePoints(code, result.End),
+            ["metadata"] = new JsonObject(),
+        };
+    }
+
+    private JsonObject Inspect(string code, int cursor)
+    {
+        var text = CodeInspection.Inspect(session.Kernel, code, CursorPosition.ToUtf16(code, cursor));
+        return new JsonObject
+        {
+            ["status"] = "ok",
+            ["found"] = text is not null,
+            ["data"] = text is null ? new JsonObject() : new JsonObject { ["text/plain"] = text },
+            ["metadata"] = new JsonObject(),
+        };
+    }
+
+    private static JsonObject KernelInfo() => new()
+    {
+        ["status"] = "ok",
+        ["protocol_version"] = JupyterMessage.ProtocolVersion,
+        ["implementation"] = "seqgan-csharp",
+        ["implementation_version"] = typeof(JupyterKernel).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0",
+        ["language_info"] = new JsonObject
+        {
+            ["name"] = "csharp",
+            ["version"] = "latest",
+            ["mimetype"] = "text/x-csharp",
+            ["file_extension"] = ".cs",
+            ["pygments_lexer"] = "csharp",
+            ["codemirror_mode"] = "text/x-csharp",
+        },
+        ["banner"] = "C# (SeqGan.Research): Roslyn scripting with the kit's namespaces imported and display(...) for figures and tables",
+        ["help_links"] = new JsonArray(),
+    };
+
+    private static string Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : "";
+
+    private static int CursorOf(JsonObject content) =>
+        content["cursor_pos"] is JsonValue value && value.TryGetValue<int>(out var cursor) ? cursor : Text(content["code"]).Length;
+
+    public void Dispose()
+    {
+        stop.Cancel();
+        connection.Dispose();
+        stop.Dispose();
+    }
+}
