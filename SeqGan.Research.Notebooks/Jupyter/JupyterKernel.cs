@@ -178,17 +178,19 @@ public sealed class JupyterKernel : IDisposable
         ["protocol_version"] = JupyterMessage.ProtocolVersion,
         ["implementation"] = "seqgan-csharp",
         ["implementation_version"] = typeof(JupyterKernel).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0",
-        ["language_info"] = new JsonObject
-        {
-            ["name"] = "csharp",
-            ["version"] = "latest",
-            ["mimetype"] = "text/x-csharp",
-            ["file_extension"] = ".cs",
-            ["pygments_lexer"] = "csharp",
-            ["codemirror_mode"] = "text/x-csharp",
-        },
+        ["language_info"] = LanguageInfo(),
         ["banner"] = "C# (SeqGan.Research): Roslyn scripting with the kit's namespaces imported and display(...) for figures and tables",
         ["help_links"] = new JsonArray(),
+    };
+
+    /// <summary>What notebooks record as their language_info: "csharp" is VS Code's and CodeMirror's name for C#.</summary>
+    internal static JsonObject LanguageInfo() => new()
+    {
+        ["codemirror_mode"] = "text/x-csharp",
+        ["file_extension"] = ".cs",
+        ["mimetype"] = "text/x-csharp",
+        ["name"] = KernelSpecInstaller.Language,
+        ["pygments_lexer"] = "csharp",
     };
 
     private static string Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : "";

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+
+namespace SeqGan.Research.Tests.Notebooks.Jupyter;
+
+/// <summary>
+/// `seqgan kernel` driven by Jupyter's own client (jupyter_client, as JupyterLab and VS Code use it) through
+/// kernel_session.py: outputs, errors, interruption of a training loop, completion, inspection, and messages a
+/// kernel must survive. One kernel process serves the whole session, to keep the test short.
+/// </summary>
+public sealed class JupyterKernelTests : IDisposable
+{
+    private readonly JupyterEnvironment jupyter = new();
+
+    [Fact]
+    public void Serves_a_jupyter_client_session()
+    {
+        var log = Path.Combine(jupyter.Folder, "kernel-stderr.log");
+        var script = Path.Combine(AppContext.BaseDirectory, "Notebooks", "Jupyter", "kernel_session.py");
+        var (exitCode, stdout, stderr) = jupyter.Run(JupyterEnvironment.Python, [script, JupyterEnvironment.KernelName, log], TimeSpan.FromMinutes(3));
+        var kernelLog = File.Exists(log) ? File.ReadAllText(log) : "";
+        Assert.True(exitCode == 0, $"kernel_session.py failed:\n{stderr}\nkernel stderr:\n{kernelLog}");
+        var report = JsonNode.Parse(stdout)!;
+
+        Assert.Equal("csharp", Text(report["kernel_info"]!["language_info"]!["name"]));
+        Assert.Equal("5.3", Text(report["kernel_info"]!["protocol_version"]));
+
+        var hello = report["hello"]!;
+        Assert.Equal("ok", Text(hello["reply"]!["status"]));
+        Assert.Contains(Outputs(hello, "stream"), o => Text(o["text"]) == "hello from C#\n" && Text(o["name"]) == "stdout");
+        Assert.Contains(Outputs(hello, "execute_result"), o => Text(o["data"]!["text/plain"]) == "42" && o["execution_count"]!.GetValue<int>() == 1);
+
+        var failing = report["failing"]!;
+        Assert.Equal("error", Text(failing["reply"]!["status"]));
+        var error = Assert.Single(Outputs(failing, "error"));
+        Assert.Equal("InvalidOperationException", Text(error["ename"]));
+        Assert.Equal("this cell fails on purpose", Text(error["evalue"]));
+
+        Assert.Equal("ok", Text(report["setup"]!["reply"]!["status"]));
+        var interrupt = report["interrupt"]!;
+        Assert.True(interrupt["started"]!.GetValue<bool>(), "the long cell never started training");
+        Assert.Equal("error", Text(interrupt["reply"]!["status"]));
+        Assert.Equal("KeyboardInterrupt", Text(interrupt["reply"]!["ename"]));
+        Assert.True(interrupt["seconds_to_stop"]!.GetValue<double>() < 10, $"the interrupted cell took {interrupt["seconds_to_stop"]} s to stop");
+        Assert.Equal("KeyboardInterrupt", Text(Assert.Single(interrupt["errors"]!.AsArray())!["ename"]));
+        // The kernel lives on, with the state of the cells before the interrupted one.
+        Assert.Contains(Outputs(report["after_interrupt"]!, "execute_result"), o => Text(o["data"]!["text/plain"]) == "50");
+
+        Assert.Contains("Sample", Matches(report["complete_member"]!));
+        Assert.Equal(10, report["complete_member"]!["cursor_start"]!.GetValue<int>());
+        Assert.Contains("generator", Matches(report["complete_name"]!));
+        Assert.True(report["inspect"]!["found"]!.GetValue<bool>());
+        Assert.Contains("MleTraining.TrainEpoch(", Text(report["inspect"]!["data"]!["text/plain"]));
+        Assert.Equal("incomplete", Text(report["is_complete_open"]!["status"]));
+        Assert.Equal("complete", Text(report["is_complete_done"]!["status"]));
+
+        var badInput = report["bad_input"]!;
+        Assert.False(badInput["reply_to_wrong_signature"]!.GetValue<bool>(), "the kernel answered a message signed with another key");
+        Assert.False(badInput["reply_to_malformed"]!.GetValue<bool>());
+        Assert.True(badInput["answers_after_bad_input"]!.GetValue<bool>(), $"the kernel stopped answering after bad input:\n{kernelLog}");
+        Assert.Equal("ok", Text(report["alive_after_bad_input"]));
+        Assert.Contains("dropped a message on shell: bad signature", kernelLog);
+        Assert.Contains("dropped a message on shell: the header is not valid JSON", kernelLog);
+
+        Assert.True(report["exited_on_shutdown_request"]!.GetValue<bool>(), "the kernel did not exit on shutdown_request");
+    }
+
+    private static string Text(JsonNode? node) => node?.GetValue<string>() ?? "";
+
+    private static IEnumerable<JsonNode> Outputs(JsonNode execution, string messageType) =>
+        execution["outputs"]!.AsArray().Where(o => Text(o!["msg_type"]) == messageType).Select(o => o!["content"]!);
+
+    private static List<string> Matches(JsonNode reply) => reply["matches"]!.AsArray().Select(m => m!.GetValue<string>()).ToList();
+
+    public void Dispose() => jupyter.Dispose();
+}
