@@ -10,7 +10,8 @@ namespace SeqGan.Research.Tests.Notebooks.Jupyter;
 /// </summary>
 public sealed class NbconvertOnKernelTests : IDisposable
 {
-    private const string Notebook = "01-gan-objective";
+    // The quickest teaching notebook with smoke parameters (MLE on a small random oracle, two figures).
+    private const string Notebook = "02-mle-exposure-bias";
     private const string FailingCellMessage = "a C# exception raised on purpose";
 
     private readonly JupyterEnvironment jupyter = new();
