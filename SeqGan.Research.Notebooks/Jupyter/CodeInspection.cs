@@ -1,13 +1,19 @@
-using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace SeqGan.Research.Notebooks.Jupyter;
 
 /// <summary>What Shift+Tab shows in Jupyter: the signature of the symbol at the cursor (the method, type, variable
 /// or member the name there binds to in the cell compiled as the next submission) and its doc summary when the
-/// symbol has one in source.</summary>
+/// symbol has one (see <see cref="XmlDocumentation"/>).</summary>
 internal static class CodeInspection
 {
+    /// <summary>Type names without namespaces (the cells import them); parameters with their names and defaults.</summary>
+    private static readonly SymbolDisplayFormat Signature = SymbolDisplayFormat.CSharpShortErrorMessageFormat
+        .WithMemberOptions(SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeContainingType
+            | SymbolDisplayMemberOptions.IncludeType | SymbolDisplayMemberOptions.IncludeRef)
+        .WithParameterOptions(SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeName
+            | SymbolDisplayParameterOptions.IncludeDefaultValue | SymbolDisplayParameterOptions.IncludeParamsRefOut);
+
     /// <param name="cursor">UTF-16 index into <paramref name="code"/></param>
     /// <returns>plain text, or null when there is no symbol at the cursor</returns>
     public static string? Inspect(ScriptKernel kernel, string code, int cursor)
@@ -19,17 +25,16 @@ internal static class CodeInspection
         var symbol = SymbolAt(model, tree, cursor) ?? (cursor > 0 ? SymbolAt(model, tree, cursor - 1) : null);
         if (symbol is null) return null;
 
-        var signature = symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
-        var kind = symbol is ILocalSymbol or IFieldSymbol { ContainingType.IsScriptClass: true } ? "variable" : symbol.Kind.ToString().ToLowerInvariant();
-        var type = symbol switch
+        var signature = symbol.ToDisplayString(Signature);
+        var kind = symbol switch
         {
-            ILocalSymbol local => local.Type,
-            IFieldSymbol field => field.Type,
-            IPropertySymbol property => property.Type,
-            _ => null,
+            ILocalSymbol or IFieldSymbol { ContainingType.IsScriptClass: true } => "variable",
+            INamedTypeSymbol type => type.TypeKind.ToString().ToLowerInvariant(),
+            _ => symbol.Kind.ToString().ToLowerInvariant(),
         };
-        var text = type is null ? $"{kind} {signature}" : $"{kind} {signature}: {type.ToDisplayString()}";
-        return Summary(symbol) is { Length: > 0 } summary ? $"{text}\n\n{summary}" : text;
+        // Variables, fields and properties show their type before the name (SymbolDisplayMemberOptions.IncludeType).
+        var text = $"{kind} {signature}";
+        return XmlDocumentation.Summary(symbol) is { Length: > 0 } summary ? $"{text}\n\n{summary}" : text;
     }
 
     private static ISymbol? SymbolAt(SemanticModel model, SyntaxTree tree, int position)
@@ -43,20 +48,5 @@ internal static class CodeInspection
             if (node.Span.Start < token.Span.Start || node.Span.End > token.Span.End + 1) break;
         }
         return null;
-    }
-
-    private static string? Summary(ISymbol symbol)
-    {
-        var xml = symbol.GetDocumentationCommentXml();
-        if (string.IsNullOrWhiteSpace(xml)) return null;
-        try
-        {
-            var summary = XElement.Parse(xml).Element("summary");
-            return summary is null ? null : string.Join(" ", summary.Value.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
-        }
-        catch (System.Xml.XmlException)
-        {
-            return null;
-        }
     }
 }

@@ -35,6 +35,13 @@ public sealed class JupyterKernelTests : IDisposable
         Assert.Equal("InvalidOperationException", Text(error["ename"]));
         Assert.Equal("this cell fails on purpose", Text(error["evalue"]));
 
+        // display(...).Update(...) redraws the same output: update_display_data with the display's id.
+        var shown = Assert.Single(Outputs(report["display_update"]!, "display_data"));
+        var updated = Assert.Single(Outputs(report["display_update"]!, "update_display_data"));
+        Assert.Equal("<b>first</b>", Text(shown["data"]!["text/html"]));
+        Assert.Equal("<b>second</b>", Text(updated["data"]!["text/html"]));
+        Assert.Equal(Text(shown["transient"]!["display_id"]), Text(updated["transient"]!["display_id"]));
+
         Assert.Equal("ok", Text(report["setup"]!["reply"]!["status"]));
         var interrupt = report["interrupt"]!;
         Assert.True(interrupt["started"]!.GetValue<bool>(), "the long cell never started training");
@@ -50,6 +57,7 @@ public sealed class JupyterKernelTests : IDisposable
         Assert.Contains("generator", Matches(report["complete_name"]!));
         Assert.True(report["inspect"]!["found"]!.GetValue<bool>());
         Assert.Contains("MleTraining.TrainEpoch(", Text(report["inspect"]!["data"]!["text/plain"]));
+        Assert.Contains("One pass over", Text(report["inspect"]!["data"]!["text/plain"]));   // its doc summary, from SeqGan.Research.xml
         Assert.Equal("incomplete", Text(report["is_complete_open"]!["status"]));
         Assert.Equal("complete", Text(report["is_complete_done"]!["status"]));
 

@@ -111,6 +111,7 @@ with open(stderr_log, "w") as log:
         report["kernel_info"] = kc.kernel_info(reply=True, timeout=30)["content"]
         report["hello"] = execute(kc, 'Console.WriteLine("hello from C#"); 6 * 7')
         report["failing"] = execute(kc, 'throw new InvalidOperationException("this cell fails on purpose");')
+        report["display_update"] = execute(kc, 'var shown = display("<b>first</b>", "text/html"); shown.Update("<b>second</b>");')
         report["setup"] = execute(kc, SETUP)
         report["interrupt"] = interrupt_long_cell(km, kc)
         report["after_interrupt"] = execute(kc, "generator.Size.VocabularySize")
