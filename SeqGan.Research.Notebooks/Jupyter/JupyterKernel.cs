@@ -42,6 +42,12 @@ public sealed class JupyterKernel : IDisposable
             execution.Interrupt();
         });
         var heartbeat = new Heartbeat(connection.Heartbeat, log).Start(stop.Token);
+        ParentProcessWatch.Start(() =>
+        {
+            log.WriteLine("the process that started this kernel is gone: shutting down");
+            execution.Interrupt();
+            stop.Cancel();
+        }, stop.Token);
         var control = new Thread(() => Serve(connection.Control, "control")) { IsBackground = true, Name = "jupyter control" };
         var shell = new Thread(() => Serve(connection.Shell, "shell")) { IsBackground = true, Name = "jupyter shell" };
         connection.Publish("status", new JsonObject { ["execution_state"] = "starting" }, null);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace SeqGan.Research.Tests.Notebooks.Jupyter;
@@ -5,7 +7,8 @@ namespace SeqGan.Research.Tests.Notebooks.Jupyter;
 /// <summary>
 /// `seqgan kernel` driven by Jupyter's own client (jupyter_client, as JupyterLab and VS Code use it) through
 /// kernel_session.py: outputs, errors, interruption of a training loop, completion, inspection, and messages a
-/// kernel must survive. One kernel process serves the whole session, to keep the test short.
+/// kernel must survive. One kernel process serves the whole session, to keep the test short. Also: a kernel whose
+/// front end died exits by itself.
 /// </summary>
 public sealed class JupyterKernelTests : IDisposable
 {
@@ -70,6 +73,18 @@ public sealed class JupyterKernelTests : IDisposable
         Assert.Contains("dropped a message on shell: the header is not valid JSON", kernelLog);
 
         Assert.True(report["exited_on_shutdown_request"]!.GetValue<bool>(), "the kernel did not exit on shutdown_request");
+    }
+
+    [Fact]
+    public void Exits_when_the_front_end_that_started_it_dies()
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "Notebooks", "Jupyter", "orphaned_kernel.py");
+        var (exitCode, stdout, stderr) = jupyter.Run(JupyterEnvironment.Python, [script, JupyterEnvironment.KernelName], TimeSpan.FromMinutes(1));
+        Assert.True(exitCode == 0, $"orphaned_kernel.py failed:\n{stderr}");
+        using var kernel = Process.GetProcessById(int.Parse(stdout.Trim(), CultureInfo.InvariantCulture));
+        var exited = kernel.WaitForExit(TimeSpan.FromSeconds(15));
+        if (!exited) kernel.Kill();
+        Assert.True(exited, "the orphaned kernel was still running 15 s after its front end died");
     }
 
     private static string Text(JsonNode? node) => node?.GetValue<string>() ?? "";
