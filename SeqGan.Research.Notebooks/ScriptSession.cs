@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using SeqGan.Research.Training;
 
 namespace SeqGan.Research.Notebooks;
 

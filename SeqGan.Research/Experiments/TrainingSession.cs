@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using SeqGan.Research.Nn;
 using SeqGan.Research.Storage;
 using SeqGan.Research.Tensors;
-using SeqGan.Research.Training;
 
 namespace SeqGan.Research.Experiments;
 

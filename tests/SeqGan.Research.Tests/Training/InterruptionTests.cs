@@ -33,6 +33,27 @@ public class InterruptionTests
     }
 
     [Fact]
+    public void An_optimizer_step_stops_before_it_moves_a_parameter()
+    {
+        using var scope = Torch.NewDisposeScope();
+        Torch.ManualSeed(4);
+        using var generator = new Generator(TinyModels.Size);
+        using var optimizer = new Adam(generator.Parameters(), 0.1);
+        MleTraining.Loss(generator, generator.Sample(8)).Backward();
+        float[][] Values() => generator.Parameters().Select(p => p.ToArray<float>()).ToArray();
+        var before = Values();
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+
+        using (Interruption.Enter(stop.Token))
+            Assert.Throws<OperationCanceledException>(optimizer.Step);
+
+        Assert.Equal(before, Values());
+        optimizer.Step();   // the same step, outside the scope, does move them
+        Assert.NotEqual(before, Values());
+    }
+
+    [Fact]
     public void The_scope_puts_the_previous_token_back_and_flows_into_threads()
     {
         using var outer = new CancellationTokenSource();

@@ -1,10 +1,12 @@
-namespace SeqGan.Research.Training;
+namespace SeqGan.Research;
 
 /// <summary>
 /// The stop request of whoever runs the current code when it cannot pass a <see cref="CancellationToken"/>
 /// down: a notebook cell calls <c>MleTraining.TrainEpoch(...)</c> without one, yet the kernel's interrupt
 /// button must stop it between batches. The kernel (or the notebook runner) enters a scope with its token
-/// around each cell; the kit's training loops check it next to their own token. Ambient per async flow
+/// around each cell; the kit's training loops check it next to their own token, and every optimizer step
+/// (<c>Adam.Step</c>) checks it, so a notebook's own training loop stops too. In the root namespace because
+/// every layer from Nn up checks it. Ambient per async flow
 /// (<see cref="AsyncLocal{T}"/>), not a process-wide flag: threads and tasks started inside the cell see it,
 /// unrelated code does not.
 /// </summary>
