@@ -10,6 +10,8 @@ namespace SeqGan.Research.Notebooks.Jupyter;
 /// Scripting references assemblies without their documentation, hence the lookup by file.</summary>
 internal static class XmlDocumentation
 {
+    /// <summary>Each documentation file parsed once per process: read-only content, and SeqGan.Research.xml takes
+    /// tens of milliseconds to parse, too slow to repeat on every Shift+Tab.</summary>
     private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, XElement>> FilesByAssembly = new();
 
     public static string? Summary(ISymbol symbol)
