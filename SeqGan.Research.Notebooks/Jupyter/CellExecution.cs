@@ -17,7 +17,9 @@ internal sealed class CellExecution(KernelConnection connection, ScriptSession s
     private CancellationTokenSource? running;
     private int executionCount;
 
-    public void Execute(JupyterMessage request)
+    /// <returns>whether the cell failed and the request asked to stop on error (the default): then the kernel
+    /// aborts the execute requests already queued behind it, as ipykernel does, so "Run All" stops at the error</returns>
+    public bool Execute(JupyterMessage request)
     {
         var content = request.Content;
         var code = Text(content["code"]) ?? "";
@@ -53,13 +55,14 @@ internal sealed class CellExecution(KernelConnection connection, ScriptSession s
                 ["user_expressions"] = new JsonObject(),
                 ["payload"] = new JsonArray(),
             });
-            return;
+            return false;
         }
         var errorContent = IopubCellOutputs.ErrorContent(error);
         if (!silent) connection.Publish("error", errorContent.DeepClone().AsObject(), request);
         errorContent["status"] = "error";
         errorContent["execution_count"] = count;
         connection.Reply(connection.Shell, request, "execute_reply", errorContent);
+        return Flag(content["stop_on_error"]) ?? true;
     }
 
     /// <summary>Asks the running cell, if any, to stop.</summary>

@@ -20,6 +20,9 @@ public sealed class JupyterKernel : IDisposable
     private readonly TextWriter log;
     private readonly CancellationTokenSource stop = new();
 
+    /// <summary>Set on the shell thread when a cell failed with stop_on_error; read there after the request is answered.</summary>
+    private bool abortQueuedExecutions;
+
     /// <param name="log">where dropped messages and kernel errors are reported (the front end shows the
     /// kernel's stderr in its log); taken here, since a running cell redirects <see cref="Console.Error"/></param>
     public JupyterKernel(string connectionFile, TextWriter log, IEnumerable<IDisplayFormatter>? displayFormatters = null)
@@ -75,6 +78,36 @@ public sealed class JupyterKernel : IDisposable
                 return;
             }
             if (frames is not null) Handle(socket, channel, frames);
+            if (abortQueuedExecutions && channel == "shell") AbortQueuedExecutions(socket);
+        }
+    }
+
+    /// <summary>After a failed or interrupted cell: answers the execute requests already waiting on the shell
+    /// socket with status "aborted" instead of running them (JupyterLab's "Run All" sends every cell at once, and
+    /// the cells after a failure would only fail in turn). Other requests waiting there are served as usual.</summary>
+    private void AbortQueuedExecutions(ZmqSocket shell)
+    {
+        abortQueuedExecutions = false;
+        while (shell.Receive(timeoutMilliseconds: 0) is { } frames)
+        {
+            JupyterMessage request;
+            try
+            {
+                request = WireFormat.Decode(frames, connection.Signer);
+            }
+            catch (InvalidMessageException e)
+            {
+                log.WriteLine($"dropped a message on shell: {e.Message}");
+                continue;
+            }
+            if (request.Type != "execute_request")
+            {
+                Handle(shell, "shell", frames);
+                continue;
+            }
+            connection.Publish("status", new JsonObject { ["execution_state"] = "busy" }, request);
+            connection.Reply(shell, request, "execute_reply", new JsonObject { ["status"] = "aborted" });
+            connection.Publish("status", new JsonObject { ["execution_state"] = "idle" }, request);
         }
     }
 
@@ -116,7 +149,7 @@ public sealed class JupyterKernel : IDisposable
                 connection.Reply(socket, request, "kernel_info_reply", KernelInfo());
                 break;
             case "execute_request" when channel == "shell":
-                execution.Execute(request);
+                if (execution.Execute(request)) abortQueuedExecutions = true;
                 break;
             case "is_complete_request":
                 var status = CodeCompleteness.Status(Text(content["code"]));

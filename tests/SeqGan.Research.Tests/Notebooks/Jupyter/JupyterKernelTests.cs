@@ -45,6 +45,9 @@ public sealed class JupyterKernelTests : IDisposable
         Assert.Equal("<b>second</b>", Text(updated["data"]!["text/html"]));
         Assert.Equal(Text(shown["transient"]!["display_id"]), Text(updated["transient"]!["display_id"]));
 
+        // "Run All" stops at the failing cell: the execute requests queued behind it are aborted, not run.
+        Assert.Equal(["error", "aborted", "aborted"], report["run_all_after_error"]!.AsArray().Select(Text));
+
         Assert.Equal("ok", Text(report["setup"]!["reply"]!["status"]));
         var interrupt = report["interrupt"]!;
         Assert.True(interrupt["started"]!.GetValue<bool>(), "the long cell never started training");

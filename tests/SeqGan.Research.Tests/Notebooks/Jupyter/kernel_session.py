@@ -49,6 +49,14 @@ def shell_reply(kc, msg_id, timeout=30):
     raise TimeoutError(f"no reply to {msg_id}")
 
 
+def run_all_stops_at_error(kc):
+    """Three cells sent at once, as "Run All" does: the failing first one aborts the two queued behind it."""
+    ids = [kc.execute('System.Threading.Thread.Sleep(300); throw new ArgumentException("first cell fails");'),
+           kc.execute("var neverRun = 1;"),
+           kc.execute("neverRun + 1")]
+    return [shell_reply(kc, msg_id)["content"]["status"] for msg_id in ids]
+
+
 def interrupt_long_cell(km, kc):
     msg_id = kc.execute(LONG_TRAINING)
     started = False
@@ -112,6 +120,7 @@ with open(stderr_log, "w") as log:
         report["hello"] = execute(kc, 'Console.WriteLine("hello from C#"); 6 * 7')
         report["failing"] = execute(kc, 'throw new InvalidOperationException("this cell fails on purpose");')
         report["display_update"] = execute(kc, 'var shown = display("<b>first</b>", "text/html"); shown.Update("<b>second</b>");')
+        report["run_all_after_error"] = run_all_stops_at_error(kc)
         report["setup"] = execute(kc, SETUP)
         report["interrupt"] = interrupt_long_cell(km, kc)
         report["after_interrupt"] = execute(kc, "generator.Size.VocabularySize")
