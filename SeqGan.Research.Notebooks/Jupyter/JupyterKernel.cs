@@ -20,9 +20,6 @@ public sealed class JupyterKernel : IDisposable
     private readonly TextWriter log;
     private readonly CancellationTokenSource stop = new();
 
-    /// <summary>Set on the shell thread when a cell failed with stop_on_error; read there after the request is answered.</summary>
-    private bool abortQueuedExecutions;
-
     /// <param name="log">where dropped messages and kernel errors are reported (the front end shows the
     /// kernel's stderr in its log); taken here, since a running cell redirects <see cref="Console.Error"/></param>
     public JupyterKernel(string connectionFile, TextWriter log, IEnumerable<IDisplayFormatter>? displayFormatters = null)
@@ -78,7 +75,6 @@ public sealed class JupyterKernel : IDisposable
                 return;
             }
             if (frames is not null) Handle(socket, channel, frames);
-            if (abortQueuedExecutions && channel == "shell") AbortQueuedExecutions(socket);
         }
     }
 
@@ -87,7 +83,6 @@ public sealed class JupyterKernel : IDisposable
     /// the cells after a failure would only fail in turn). Other requests waiting there are served as usual.</summary>
     private void AbortQueuedExecutions(ZmqSocket shell)
     {
-        abortQueuedExecutions = false;
         while (shell.Receive(timeoutMilliseconds: 0) is { } frames)
         {
             JupyterMessage request;
@@ -149,7 +144,8 @@ public sealed class JupyterKernel : IDisposable
                 connection.Reply(socket, request, "kernel_info_reply", KernelInfo());
                 break;
             case "execute_request" when channel == "shell":
-                if (execution.Execute(request)) abortQueuedExecutions = true;
+                // Before this request's idle status: a client that waits for it before sending more is never aborted.
+                if (execution.Execute(request)) AbortQueuedExecutions(socket);
                 break;
             case "is_complete_request":
                 var status = CodeCompleteness.Status(Text(content["code"]));
