@@ -49,7 +49,9 @@ public sealed class JupyterKernel : IDisposable
             stop.Cancel();
         }, stop.Token);
         var control = new Thread(() => Serve(connection.Control, "control")) { IsBackground = true, Name = "jupyter control" };
-        var shell = new Thread(() => Serve(connection.Shell, "shell")) { IsBackground = true, Name = "jupyter shell" };
+        // Cells run on the shell thread: give it the main thread's 8 MB stack (a secondary thread gets 1.5 MB),
+        // so deep recursion in a cell or in Roslyn fails here no sooner than under `seqgan notebook run`.
+        var shell = new Thread(() => Serve(connection.Shell, "shell"), maxStackSize: 8 * 1024 * 1024) { IsBackground = true, Name = "jupyter shell" };
         connection.Publish("status", new JsonObject { ["execution_state"] = "starting" }, null);
         control.Start();
         shell.Start();
