@@ -20,6 +20,6 @@ internal static class CSharpNotebookMetadata
             ["language"] = KernelSpecInstaller.Language,
             ["name"] = KernelSpecInstaller.DefaultName,
         };
-        metadata["language_info"] ??= JupyterKernel.LanguageInfo();
+        metadata["language_info"] ??= KernelReplies.LanguageInfo();
     }
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 
@@ -143,22 +142,20 @@ public sealed class JupyterKernel : IDisposable
         switch (request.Type)
         {
             case "kernel_info_request":
-                connection.Reply(socket, request, "kernel_info_reply", KernelInfo());
+                connection.Reply(socket, request, "kernel_info_reply", KernelReplies.KernelInfo());
                 break;
             case "execute_request" when channel == "shell":
                 // Before this request's idle status: a client that waits for it before sending more is never aborted.
                 if (execution.Execute(request)) AbortQueuedExecutions(socket);
                 break;
             case "is_complete_request":
-                var status = CodeCompleteness.Status(Text(content["code"]));
-                connection.Reply(socket, request, "is_complete_reply",
-                    status == "incomplete" ? new JsonObject { ["status"] = status, ["indent"] = "" } : new JsonObject { ["status"] = status });
+                connection.Reply(socket, request, "is_complete_reply", KernelReplies.IsComplete(content));
                 break;
             case "complete_request":
-                connection.Reply(socket, request, "complete_reply", Complete(Text(content["code"]), CursorOf(content)));
+                connection.Reply(socket, request, "complete_reply", KernelReplies.Complete(session.Kernel, content));
                 break;
             case "inspect_request":
-                connection.Reply(socket, request, "inspect_reply", Inspect(Text(content["code"]), CursorOf(content)));
+                connection.Reply(socket, request, "inspect_reply", KernelReplies.Inspect(session.Kernel, content));
                 break;
             case "comm_info_request":
                 connection.Reply(socket, request, "comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() });
@@ -182,58 +179,6 @@ public sealed class JupyterKernel : IDisposable
                 break;
         }
     }
-
-    private JsonObject Complete(string code, int cursor)
-    {
-        var utf16Cursor = CursorPosition.ToUtf16(code, cursor);
-        var result = CodeCompletion.Complete(session.Kernel, code, utf16Cursor);
-        return new JsonObject
-        {
-            ["status"] = "ok",
-            ["matches"] = new JsonArray(result.Matches.Select(m => (JsonNode)JsonValue.Create(m)).ToArray()),
-            ["cursor_start"] = CursorPosition.ToCodePoints(code, result.Start),
-            ["cursor_end"] = CursorPosition.ToCodePoints(code, result.End),
-            ["metadata"] = new JsonObject(),
-        };
-    }
-
-    private JsonObject Inspect(string code, int cursor)
-    {
-        var text = CodeInspection.Inspect(session.Kernel, code, CursorPosition.ToUtf16(code, cursor));
-        return new JsonObject
-        {
-            ["status"] = "ok",
-            ["found"] = text is not null,
-            ["data"] = text is null ? new JsonObject() : new JsonObject { ["text/plain"] = text },
-            ["metadata"] = new JsonObject(),
-        };
-    }
-
-    private static JsonObject KernelInfo() => new()
-    {
-        ["status"] = "ok",
-        ["protocol_version"] = JupyterMessage.ProtocolVersion,
-        ["implementation"] = "seqgan-csharp",
-        ["implementation_version"] = typeof(JupyterKernel).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0",
-        ["language_info"] = LanguageInfo(),
-        ["banner"] = "C# (SeqGan.Research): Roslyn scripting with the kit's namespaces imported and display(...) for figures and tables",
-        ["help_links"] = new JsonArray(),
-    };
-
-    /// <summary>What notebooks record as their language_info: "csharp" is VS Code's and CodeMirror's name for C#.</summary>
-    internal static JsonObject LanguageInfo() => new()
-    {
-        ["codemirror_mode"] = "text/x-csharp",
-        ["file_extension"] = ".cs",
-        ["mimetype"] = "text/x-csharp",
-        ["name"] = KernelSpecInstaller.Language,
-        ["pygments_lexer"] = "csharp",
-    };
-
-    private static string Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : "";
-
-    private static int CursorOf(JsonObject content) =>
-        content["cursor_pos"] is JsonValue value && value.TryGetValue<int>(out var cursor) ? cursor : Text(content["code"]).Length;
 
     public void Dispose()
     {
