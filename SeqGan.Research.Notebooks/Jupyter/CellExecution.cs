@@ -29,21 +29,25 @@ internal sealed class CellExecution(KernelConnection connection, ScriptSession s
         var count = executionCount;
         if (!silent) connection.Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count }, request);
 
-        ICellOutputs outputs = silent ? new DiscardedCellOutputs() : new IopubCellOutputs(connection, request);
-        using var cancellation = new CancellationTokenSource();
-        lock (gate) running = cancellation;
         ErrorOutput? error;
-        try
+        // Disposed before the reply: the cell's last console text goes out ahead of its error and execute_reply.
+        using (var outputs = silent ? null : new IopubCellOutputs(connection, request))
+        using (var cancellation = new CancellationTokenSource())
         {
-            error = session.RunAsync(session.Prepare(code), $"cell {count}", count, outputs, cancellation.Token).GetAwaiter().GetResult();
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-        {
-            error = CellErrors.Rejected(InterruptedErrorName, "the cell was interrupted; the kernel keeps the state from before this cell");
-        }
-        finally
-        {
-            lock (gate) running = null;
+            lock (gate) running = cancellation;
+            try
+            {
+                error = session.RunAsync(session.Prepare(code), $"cell {count}", count, (ICellOutputs?)outputs ?? new DiscardedCellOutputs(),
+                    cancellation.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                error = CellErrors.Rejected(InterruptedErrorName, "the cell was interrupted; the kernel keeps the state from before this cell");
+            }
+            finally
+            {
+                lock (gate) running = null;
+            }
         }
 
         if (error is null)

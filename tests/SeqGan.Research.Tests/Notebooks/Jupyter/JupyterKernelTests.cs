@@ -32,6 +32,11 @@ public sealed class JupyterKernelTests : IDisposable
         Assert.Contains(Outputs(hello, "stream"), o => Text(o["text"]) == "hello from C#\n" && Text(o["name"]) == "stdout");
         Assert.Contains(Outputs(hello, "execute_result"), o => Text(o["data"]!["text/plain"]) == "42" && o["execution_count"]!.GetValue<int>() == 1);
 
+        // Console text is gathered into few stream messages, complete and in order.
+        var lines = Outputs(report["many_lines"]!, "stream").ToList();
+        Assert.Equal(string.Concat(Enumerable.Range(0, 2000).Select(i => $"{i}\n")), string.Concat(lines.Select(o => Text(o["text"]))));
+        Assert.True(lines.Count < 100, $"2000 lines took {lines.Count} stream messages");
+
         var failing = report["failing"]!;
         Assert.Equal("error", Text(failing["reply"]!["status"]));
         var error = Assert.Single(Outputs(failing, "error"));

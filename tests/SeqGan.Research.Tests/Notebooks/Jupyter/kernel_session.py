@@ -118,6 +118,7 @@ with open(stderr_log, "w") as log:
         kc.wait_for_ready(timeout=60)
         report["kernel_info"] = kc.kernel_info(reply=True, timeout=30)["content"]
         report["hello"] = execute(kc, 'Console.WriteLine("hello from C#"); 6 * 7')
+        report["many_lines"] = execute(kc, "for (var i = 0; i < 2000; i++) Console.WriteLine(i);")
         report["failing"] = execute(kc, 'throw new InvalidOperationException("this cell fails on purpose");')
         report["display_update"] = execute(kc, 'var shown = display("<b>first</b>", "text/html"); shown.Update("<b>second</b>");')
         report["run_all_after_error"] = run_all_stops_at_error(kc)
