@@ -220,6 +220,8 @@ public sealed class OracleRun : IDisposable
         {
             for (var g = 0; g < strategy.GeneratorSteps; g++)
             {
+                // A step's rollouts take seconds at the paper's size: stop between steps, not only between iterations.
+                Interruption.ThrowIfRequested(cancellation);
                 using var scope = Torch.NewDisposeScope();
                 var samples = generator.Sample(preset.BatchSize);
                 var rewards = RolloutRewards.Compute(rolloutPolicy, samples, preset.Rollouts, scorer);

@@ -119,6 +119,8 @@ public sealed class OrganRun : IDisposable
         var rounds = OrganPreset.DiscriminatorRounds(lambda);
         session.RunPhase("adversarial", preset.AdversarialIterations, preset.CheckpointEvery, iteration =>
         {
+            // An update's rollouts take seconds: a stop request (Ctrl+C, a kernel interrupt) is honoured before them.
+            Interruption.ThrowIfRequested(cancellation);
             using (var scope = Torch.NewDisposeScope())
             {
                 var samples = generator.Sample(preset.BatchSize);
