@@ -39,6 +39,7 @@ public sealed class TeachingNotebookTests
         ["04-table1-figure2"] = ["preset=OraclePreset.Smoke", "outputDirectory={temp}/out"],
         // The four strategies make 132 generator steps and 65 discriminator epochs per iteration: one iteration.
         ["05-figure3-strategies"] = ["preset=OraclePreset.Smoke with { AdversarialIterations = 1 }", "outputDirectory={temp}/out"],
+        ["09-organ-objectives"] = ["preset=OrganPreset.Smoke", "outputDirectory={temp}/out"],
     };
 
     public static TheoryData<string> Notebooks() => new(NotebookPaths().Select(Path.GetFileNameWithoutExtension).OfType<string>());
