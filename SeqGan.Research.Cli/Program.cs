@@ -11,6 +11,7 @@ root.Subcommands.Add(NotebookCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(SampleCommand.Create());
+root.Subcommands.Add(KernelCommand.Create());
 
 try
 {

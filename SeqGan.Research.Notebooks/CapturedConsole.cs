@@ -11,7 +11,7 @@ internal sealed class CapturedConsole : IDisposable
     private readonly TextWriter previousError = Console.Error;
     private readonly TextReader previousIn = Console.In;
 
-    public CapturedConsole(CellOutputCollector cell)
+    public CapturedConsole(ICellOutputs cell)
     {
         Console.SetOut(new StreamWriterToCell(cell, "stdout"));
         Console.SetError(new StreamWriterToCell(cell, "stderr"));
@@ -25,7 +25,7 @@ internal sealed class CapturedConsole : IDisposable
         Console.SetIn(previousIn);
     }
 
-    private sealed class StreamWriterToCell(CellOutputCollector cell, string streamName) : TextWriter
+    private sealed class StreamWriterToCell(ICellOutputs cell, string streamName) : TextWriter
     {
         public override Encoding Encoding => Encoding.UTF8;
 

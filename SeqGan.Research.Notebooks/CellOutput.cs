@@ -20,6 +20,15 @@ public abstract record CellOutput
         return bundle;
     }
 
+    /// <summary>A mime bundle as Jupyter messages carry it: like <see cref="MimeBundle"/>, but text as one string.</summary>
+    internal static JsonObject MessageBundle(IReadOnlyDictionary<string, string> data)
+    {
+        var bundle = new JsonObject();
+        foreach (var (mimeType, content) in data)
+            bundle[mimeType] = IsJson(mimeType) ? ParseJson(mimeType, content) : JsonValue.Create(content);
+        return bundle;
+    }
+
     private static bool IsJson(string mimeType) =>
         mimeType == "application/json" || (mimeType.StartsWith("application/", StringComparison.Ordinal) && mimeType.EndsWith("+json", StringComparison.Ordinal));
 

@@ -5,7 +5,7 @@ namespace SeqGan.Research.Notebooks;
 /// <summary>The outputs of one cell, in the order they happened. Console writes may come from any
 /// thread (a Parallel.For in a cell), so every change is taken under one lock; consecutive writes
 /// to the same stream are joined into one output, as Jupyter shows them.</summary>
-internal sealed class CellOutputCollector
+internal sealed class CellOutputCollector : ICellOutputs
 {
     private readonly Lock gate = new();
     private readonly List<CellOutput> outputs = [];
@@ -23,7 +23,6 @@ internal sealed class CellOutputCollector
         }
     }
 
-    /// <summary>Adds an output and returns its position, which <see cref="Replace"/> takes.</summary>
     public int Add(CellOutput output)
     {
         lock (gate)

@@ -10,13 +10,14 @@ namespace SeqGan.Research.Notebooks;
 /// other <c>#r "path.dll"</c> lines are left to Roslyn, which resolves them against the notebook's folder.</summary>
 internal static partial class CellPreparation
 {
-    public static PreparedCell Prepare(NotebookCell cell, RunnerAssemblies runner)
+    /// <param name="metadata">the cell's metadata, where Polyglot Notebooks record its language</param>
+    public static PreparedCell Prepare(string source, JsonObject metadata, RunnerAssemblies runner)
     {
-        var lines = cell.Source.Replace("\r\n", "\n").Split('\n');
+        var lines = source.Replace("\r\n", "\n").Split('\n');
         var first = Array.FindIndex(lines, line => line.Trim().Length > 0);
         if (first < 0) return new PreparedCell.Skip();
 
-        var language = MetadataLanguage(cell.Metadata) ?? "csharp";
+        var language = MetadataLanguage(metadata) ?? "csharp";
         var firstLine = lines[first].Trim();
         if (firstLine.StartsWith("#!", StringComparison.Ordinal))
         {
@@ -26,7 +27,7 @@ internal static partial class CellPreparation
         if (language is "markdown" or "md") return new PreparedCell.Skip();
         if (language is not ("csharp" or "c#"))
             return new PreparedCell.Rejected("UnsupportedCellLanguage",
-                $"this cell is for the '{language}' kernel; seqgan notebook run executes C# cells only (#!csharp) and skips #!markdown");
+                $"this cell is for the '{language}' kernel; seqgan notebook run and seqgan kernel execute C# cells only (#!csharp) and skip #!markdown");
 
         var references = new List<string>();
         for (var i = 0; i < lines.Length; i++)
@@ -34,7 +35,7 @@ internal static partial class CellPreparation
             var line = lines[i].Trim();
             if (line.StartsWith("#!", StringComparison.Ordinal))
                 return new PreparedCell.Rejected("UnsupportedMagicCommand",
-                    $"line {i + 1}: '{line}' is not supported by seqgan notebook run (only #!csharp and #!markdown on a cell's first line are)");
+                    $"line {i + 1}: '{line}' is not supported by seqgan notebook run and seqgan kernel (only #!csharp and #!markdown on a cell's first line are)");
             if (PackageSourceDirective().IsMatch(line))
             {
                 lines[i] = ""; // a package source only matters to a NuGet restore, which this runner never does
@@ -50,7 +51,7 @@ internal static partial class CellPreparation
                 var provided = runner.PathOf(name);
                 if (provided is null)
                     return new PreparedCell.Rejected("NuGetPackageNotAvailable",
-                        $"line {i + 1}: #r \"{target}\": seqgan notebook run cannot restore NuGet packages, and '{name}' is not among the assemblies it ships with. "
+                        $"line {i + 1}: #r \"{target}\": seqgan notebook run and seqgan kernel cannot restore NuGet packages, and '{name}' is not among the assemblies they ship with. "
                         + $"Build the package's dll and reference it by path instead: #r \"path/to/{name}.dll\" (relative to the notebook's folder).");
                 references.Add(provided);
                 lines[i] = "";

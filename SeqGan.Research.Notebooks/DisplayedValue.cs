@@ -5,11 +5,11 @@ namespace SeqGan.Research.Notebooks;
 public sealed class DisplayedValue
 {
     private readonly ScriptGlobals globals;
-    private readonly CellOutputCollector cell;
+    private readonly ICellOutputs cell;
     private readonly int position;
     private readonly IReadOnlyList<string> mimeTypes;
 
-    internal DisplayedValue(ScriptGlobals globals, CellOutputCollector cell, int position, IReadOnlyList<string> mimeTypes)
+    internal DisplayedValue(ScriptGlobals globals, ICellOutputs cell, int position, IReadOnlyList<string> mimeTypes)
     {
         this.globals = globals;
         this.cell = cell;

@@ -53,9 +53,7 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
         var cells = notebook.Cells;
         foreach (var cell in cells.Where(c => c.IsCode)) cell.SetExecution(null, []);
 
-        var globals = new ScriptGlobals(new DisplayFormatterChain(options.DisplayFormatters));
-        var kernel = new ScriptKernel(ScriptDefaults.Options(notebookDirectory), globals);
-        var runnerAssemblies = RunnerAssemblies.OfCurrentProcess();
+        var session = new ScriptSession(notebookDirectory, options.DisplayFormatters);
         var executed = new List<(NotebookCell Cell, int Count, CellOutputCollector Outputs)>();
         CellFailure? failure = null;
         var previousDirectory = Environment.CurrentDirectory;
@@ -65,19 +63,14 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
             for (var i = 0; i < cells.Count && failure is null; i++)
             {
                 if (!cells[i].IsCode) continue;
-                var prepared = CellPreparation.Prepare(cells[i], runnerAssemblies);
+                var prepared = session.Prepare(cells[i]);
                 if (prepared is PreparedCell.Skip) continue;
 
                 var count = executed.Count + 1;
                 var outputs = new CellOutputCollector();
                 executed.Add((cells[i], count, outputs));
                 var cellWatch = Stopwatch.StartNew();
-                var error = prepared switch
-                {
-                    PreparedCell.Run run => await ExecuteAsync(kernel, globals, run, $"cell {i}", count, outputs, cancellationToken).ConfigureAwait(false),
-                    PreparedCell.Rejected rejected => CellErrors.Rejected(rejected.ErrorName, rejected.Message),
-                    _ => throw new UnreachableException(),
-                };
+                var error = await session.RunAsync(prepared, $"cell {i}", count, outputs, cancellationToken).ConfigureAwait(false);
                 var firstLine = MultilineText.FirstLine(prepared is PreparedCell.Run r ? r.Code : cells[i].Source);
                 if (error is not null)
                 {
@@ -94,31 +87,5 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
             foreach (var (cell, count, outputs) in executed) cell.SetExecution(count, outputs.Snapshot());
         }
         return new NotebookRunResult(notebook, executed.Count, failure, watch.Elapsed);
-    }
-
-    private static async Task<ErrorOutput?> ExecuteAsync(ScriptKernel kernel, ScriptGlobals globals, PreparedCell.Run cell,
-        string cellName, int executionCount, CellOutputCollector outputs, CancellationToken cancellationToken)
-    {
-        globals.CurrentCell = outputs;
-        using var console = new CapturedConsole(outputs);
-        var outcome = await kernel.ExecuteAsync(cell.Code, cellName, cell.References, cancellationToken).ConfigureAwait(false);
-        switch (outcome)
-        {
-            case CellOutcome.Failed failed:
-                return failed.Error;
-            case CellOutcome.Completed { Value: { } value }:
-                try
-                {
-                    outputs.Add(new ExecuteResultOutput(executionCount, globals.Represent(value, [])));
-                }
-                catch (Exception e)
-                {
-                    // A ToHtml() that throws fails the cell, as it would in a kernel.
-                    return CellErrors.FromException(e);
-                }
-                return null;
-            default:
-                return null;
-        }
     }
 }

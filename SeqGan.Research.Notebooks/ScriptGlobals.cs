@@ -9,7 +9,7 @@ public sealed class ScriptGlobals
     internal ScriptGlobals(DisplayFormatterChain formatter) => this.formatter = formatter;
 
     /// <summary>The cell running now; set by the runner before each cell.</summary>
-    internal CellOutputCollector? CurrentCell { get; set; }
+    internal ICellOutputs? CurrentCell { get; set; }
 
     /// <summary>Shows <paramref name="value"/> as a display_data output of the running cell. Lower-case
     /// on purpose: .NET Interactive notebooks call <c>display(x)</c>, and the same cells must run here.

@@ -11,6 +11,16 @@ internal sealed class ScriptKernel(ScriptOptions initialOptions, ScriptGlobals g
     private ScriptOptions options = initialOptions;
     private ScriptState<object>? state;
 
+    /// <summary>How <paramref name="code"/> compiles as the next cell — with the variables, types and references of
+    /// the cells run so far — without running it: what completion and inspection look at.</summary>
+    public Compilation CompileNext(string code)
+    {
+        var script = state is null
+            ? CSharpScript.Create(code, options, typeof(ScriptGlobals))
+            : state.Script.ContinueWith(code, options);
+        return script.GetCompilation();
+    }
+
     /// <param name="cellName">how stack traces name the cell's code, with its line numbers</param>
     public async Task<CellOutcome> ExecuteAsync(string code, string cellName, IReadOnlyList<string> extraReferences, CancellationToken cancellationToken)
     {

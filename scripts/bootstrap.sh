@@ -7,6 +7,9 @@
 #   python3-nbformat jupyter-nbconvert
 #                       the notebook runner's tests check every executed notebook with Jupyter's own
 #                       schema validation and HTML export (run by /usr/bin/python3)
+#   libzmq5 python3-jupyter-client
+#                       ZeroMQ, which `seqgan kernel` (the Jupyter kernel) speaks through, and the Jupyter client its
+#                       tests drive it with (nbconvert executes notebooks on it)
 #   chromium            headless browser that renders figures to PNG (Figure.SavePng, notebook outputs)
 #   fonts-dejavu-core   a sans-serif font for the figures' text, so PNGs look the same on every machine
 #   nodejs npm          only when `npm` is missing: installs plotly.js (package.json, pinned in package-lock.json)
@@ -15,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libtorch-dev libopenblas0-openmp cmake g++ python3-nbformat jupyter-nbconvert chromium fonts-dejavu-core)
+packages=(libtorch-dev libopenblas0-openmp cmake g++ python3-nbformat jupyter-nbconvert libzmq5 python3-jupyter-client chromium fonts-dejavu-core)
 for arg in "$@"; do
   case "$arg" in
     --python) packages+=(python3-torch python3-nltk) ;;

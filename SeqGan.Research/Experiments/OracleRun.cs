@@ -216,6 +216,8 @@ public sealed class OracleRun : IDisposable
         {
             for (var g = 0; g < strategy.GeneratorSteps; g++)
             {
+                // A step's rollouts take seconds at the paper's size: stop between steps, not only between iterations.
+                Interruption.ThrowIfRequested(cancellation);
                 AdversarialTraining.GeneratorStep(generator, optimizer, rolloutPolicy, scorer, preset.BatchSize, preset.Rollouts, preset.GradientClip);
                 afterGeneratorSteps();
             }

@@ -88,7 +88,7 @@ public sealed class TrainingSession
         var start = resumePhase == phase ? resumeStep : 0;
         for (var s = start; s < steps; s++)
         {
-            cancellation.ThrowIfCancellationRequested();
+            Interruption.ThrowIfRequested(cancellation);
             step(s);
             var done = s + 1 == steps;
             if (done) completedPhases.Add(phase);

@@ -46,6 +46,8 @@ public sealed class Adam : IDisposable
 
     public void Step()
     {
+        // Before any parameter moves: an interrupted notebook cell leaves the model as of the last whole step.
+        Interruption.ThrowIfRequested();
         using var scope = Torch.NewDisposeScope();
         using var noGrad = Torch.NoGrad();
         StepCount++;

@@ -86,8 +86,12 @@ public static class Safetensors
                 throw new InvalidDataException($"{path}: the header must be a JSON object");
             var entries = new List<Entry>();
             var metadata = new Dictionary<string, string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
             {
+                // JSON parsers differ on repeated keys (first wins, last wins, error): a file that repeats one is ambiguous.
+                if (!seen.Add(property.Name))
+                    throw new InvalidDataException($"{path}: the header names '{property.Name}' twice");
                 if (property.Name == "__metadata__")
                 {
                     if (property.Value.ValueKind != JsonValueKind.Object)

@@ -21,10 +21,11 @@ public sealed partial record Figure : IMimeBundleSource
 
     /// <summary>
     /// Renders the figure at <paramref name="width"/> × <paramref name="height"/> CSS pixels in headless Chromium
-    /// and writes the PNG (<paramref name="scale"/> 2 doubles the pixels for print). Needs Debian's chromium and
+    /// and writes the PNG (<paramref name="scale"/> 2 doubles the pixels for print). Without a size, the figure's own
+    /// layout size is used (a chart built with a height keeps it), else 900 × 540. Needs Debian's chromium and
     /// plotly.js; the error says how to install whichever is missing. Returns the full path.
     /// </summary>
-    public string SavePng(string path, int width = DefaultWidth, int height = DefaultHeight, double scale = 1)
+    public string SavePng(string path, int? width = null, int? height = null, double scale = 1)
     {
         var fullPath = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
@@ -33,7 +34,12 @@ public sealed partial record Figure : IMimeBundleSource
     }
 
     /// <summary>The PNG bytes of <see cref="SavePng"/>.</summary>
-    public byte[] ToPng(int width = DefaultWidth, int height = DefaultHeight, double scale = 1)
+    public byte[] ToPng(int? width = null, int? height = null, double scale = 1)
+    {
+        return RenderPng(width ?? Layout.Width ?? DefaultWidth, height ?? Layout.Height ?? DefaultHeight, scale);
+    }
+
+    private byte[] RenderPng(int width, int height, double scale)
     {
         if (width < 16 || height < 16) throw new ArgumentOutOfRangeException(nameof(width), $"{width}×{height} is too small for a figure");
         if (!(scale > 0 && scale <= 8)) throw new ArgumentOutOfRangeException(nameof(scale), scale, "scale must be in (0, 8]");
@@ -62,7 +68,7 @@ public sealed partial record Figure : IMimeBundleSource
     public IReadOnlyDictionary<string, string> ToMimeBundle(bool includePng)
     {
         var png = includePng
-            ? Convert.ToBase64String(ToPng(Layout.Width ?? DefaultWidth, Layout.Height ?? DefaultHeight))
+            ? Convert.ToBase64String(ToPng())
             : null;
         var bundle = new Dictionary<string, string>
         {

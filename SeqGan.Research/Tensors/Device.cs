@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SeqGan.Research.Tensors;
 
 public enum DeviceType
@@ -24,7 +26,9 @@ public readonly record struct Device(DeviceType Type, int Index = -1)
         if (value == "cpu") return Cpu;
         if (value == "auto") return Default;
         if (value == "cuda") return Cuda();
-        if (value.StartsWith("cuda:", StringComparison.Ordinal) && int.TryParse(value.AsSpan(5), out var index) && index >= 0)
+        // Digits only after "cuda:": no sign, no inner spaces ("cuda: 1" is a typo, not device 1).
+        if (value.StartsWith("cuda:", StringComparison.Ordinal)
+            && int.TryParse(value.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
             return Cuda(index);
         throw new FormatException($"device '{text}' is not one of: cpu, cuda, cuda:N, auto");
     }

@@ -30,7 +30,7 @@ public static class DiscriminatorTraining
             var losses = new List<Tensor>(batches);
             for (var i = 0; i < batches; i++)
             {
-                cancellation.ThrowIfCancellationRequested();
+                Interruption.ThrowIfRequested(cancellation);
                 using var scope = Torch.NewDisposeScope();
                 var index = order.Narrow(0, (long)i * batchSize, batchSize);
                 optimizer.ZeroGrad();

@@ -29,7 +29,7 @@ public static class ScheduledSampling
         var losses = new List<Tensor>(batches);
         for (var i = 0; i < batches; i++)
         {
-            cancellation.ThrowIfCancellationRequested();
+            Interruption.ThrowIfRequested(cancellation);
             using var scope = Torch.NewDisposeScope();
             optimizer.ZeroGrad();
             var loss = Loss(generator, TokenBatches.Batch(data, order, i, batchSize), teacherForcing);

@@ -26,6 +26,8 @@ public class DeviceParsingTests
     [InlineData("cuda:-1")]
     [InlineData("cpu:0")]
     [InlineData("cuda1")]
+    [InlineData("cuda: 1")]
+    [InlineData("cuda:+1")]
     public void RejectsAnythingElseNamingTheText(string text)
     {
         var error = Assert.Throws<FormatException>(() => Device.Parse(text));

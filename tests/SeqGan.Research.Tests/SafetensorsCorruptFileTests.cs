@@ -59,6 +59,17 @@ public sealed class SafetensorsCorruptFileTests : IDisposable
     }
 
     [Fact]
+    public void ARepeatedTensorNameIsRejected()
+    {
+        var path = PathOf("repeated.safetensors");
+        SafetensorsFiles.Write(path,
+            """{"w":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"w":{"dtype":"F32","shape":[2],"data_offsets":[8,16]}}""",
+            new byte[16]);
+        var error = AssertRejected(path);
+        Assert.Contains("names 'w' twice", error.Message);
+    }
+
+    [Fact]
     public void OverlappingTensorsAreRejected()
     {
         var path = PathOf("overlap.safetensors");

@@ -57,4 +57,20 @@ public class PngRenderingTests(ITestOutputHelper output)
         Assert.True(PixelsNear(image, (0xd6, 0x27, 0x28)) > 400);
         Assert.Contains($"data:image/png;base64,{bundle[MimeTypes.Png]}", bundle[MimeTypes.Html]);
     }
+
+    [Fact]
+    public void SavePngWithoutASizeUsesTheFiguresOwnLayoutSize()
+    {
+        var directory = Directory.CreateTempSubdirectory("seqgan-png-test-");
+        try
+        {
+            var path = RedLine.WithSize(360, 240).SavePng(Path.Combine(directory.FullName, "sized.png"));
+            var image = PngImage.Decode(File.ReadAllBytes(path));
+            Assert.Equal((360, 240), (image.Width, image.Height));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
 }
