@@ -26,6 +26,6 @@ internal static class EvalCommand
             Console.Error.WriteLine($"{tokens.Size(0)} sequences of {tokens.Size(1)} tokens scored by {oraclePath}");
             return 0;
         });
-        return new Command("eval", "Evaluate samples with the kit's metrics") { oracleNll };
+        return new Command("eval", "Evaluate samples with the kit's metrics") { oracleNll, EvalBleuCommand.Create() };
     }
 }

@@ -9,6 +9,8 @@ root.Subcommands.Add(ReproduceCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(NotebookCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(SampleCommand.Create());
 root.Subcommands.Add(KernelCommand.Create());
 
 try

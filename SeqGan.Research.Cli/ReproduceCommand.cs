@@ -6,25 +6,28 @@ using Spectre.Console;
 
 namespace SeqGan.Research.Cli;
 
-/// <summary>`seqgan reproduce table1|figure2|figure3|organ`: runs the paper's synthetic experiments, or ORGAN's music table, with a preset.</summary>
+/// <summary>`seqgan reproduce table1|figure2|figure3|table2|table3|table4|organ`: runs the paper's experiments (synthetic and real data), or ORGAN's music table, with a preset.</summary>
 internal static class ReproduceCommand
 {
     public static Command Create()
     {
-        var experiment = new Argument<string>("experiment") { Description = "table1, figure2 (same runs as table1), figure3, or organ (ORGAN's music table and λ sweep)" };
+        var experiment = new Argument<string>("experiment") { Description = "table1, figure2 (same runs as table1), figure3 (synthetic); table2 (poems), table3 (Obama), table4 (music); or organ (ORGAN's music table and λ sweep)" };
         var preset = new Option<string>("--preset") { Description = "smoke (seconds), quick (minutes on a CPU) or paper (the original schedule; GPU)", DefaultValueFactory = _ => "quick" };
         var seeds = new Option<int>("--seeds") { Description = "number of seeds (1..N); Table 1 reports mean ± std and Welch p-values over them", DefaultValueFactory = _ => 1 };
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto", DefaultValueFactory = _ => "cpu" };
         var output = new Option<string?>("--out", "--output") { Description = "output folder (default out/<experiment>-<preset>)" };
         var resume = new Option<bool>("--resume") { Description = "continue from the checkpoints in the output folder" };
         var methods = new Option<string?>("--methods") { Description = "table1 only: comma-separated subset, e.g. MLE,SeqGAN" };
-        var command = new Command("reproduce", "Reproduce a table or figure of the SeqGAN paper's synthetic experiment")
+        var command = new Command("reproduce", "Reproduce a table or figure of the SeqGAN paper")
             { experiment, preset, seeds, device, output, resume, methods };
         command.SetAction(parse =>
         {
             var name = parse.GetValue(experiment)!.ToLowerInvariant();
+            if (name is "table2" or "table3" or "table4")
+                return RealDataReproduce.Run(RealDataTask.ByName(name), parse.GetValue(preset)!, parse.GetValue(seeds), parse.GetValue(device)!,
+                    parse.GetValue(output), parse.GetValue(resume));
             if (name is not ("table1" or "figure2" or "figure3" or "organ"))
-                throw new ArgumentException($"unknown experiment '{name}' (expected table1, figure2, figure3 or organ)");
+                throw new ArgumentException($"unknown experiment '{name}' (expected table1, figure2, figure3, table2, table3, table4 or organ)");
             if (name == "organ")
             {
                 if (parse.GetValue(seeds) < 1) throw new ArgumentException("--seeds must be at least 1");

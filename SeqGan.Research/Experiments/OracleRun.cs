@@ -183,13 +183,9 @@ public sealed class OracleRun : IDisposable
                 session.Restore();
                 if (session.Curve.Count == 0) Point(start, pretrainedNll);
 
-                void DiscriminatorRound(int epochs)
-                {
-                    using var scope = Torch.NewDisposeScope();
-                    var negatives = generator.Sample(preset.NegativeSamples, 2048);
-                    var loss = DiscriminatorTraining.Train(discriminator, discriminatorOptimizer, world.Training, negatives, epochs, preset.BatchSize, cancellation);
-                    session.Values["discriminatorLoss"] = loss;
-                }
+                void DiscriminatorRound(int epochs) =>
+                    session.Values["discriminatorLoss"] = AdversarialTraining.DiscriminatorRound(discriminator, discriminatorOptimizer, generator,
+                        world.Training, preset.NegativeSamples, epochs, preset.BatchSize, cancellation);
                 session.RunPhase("d-pretrain", preset.DiscriminatorPretrainRounds, preset.CheckpointEvery, round =>
                 {
                     DiscriminatorRound(preset.DiscriminatorPretrainEpochs);
@@ -222,10 +218,7 @@ public sealed class OracleRun : IDisposable
             {
                 // A step's rollouts take seconds at the paper's size: stop between steps, not only between iterations.
                 Interruption.ThrowIfRequested(cancellation);
-                using var scope = Torch.NewDisposeScope();
-                var samples = generator.Sample(preset.BatchSize);
-                var rewards = RolloutRewards.Compute(rolloutPolicy, samples, preset.Rollouts, scorer);
-                PolicyGradient.Step(generator, optimizer, samples, rewards, preset.GradientClip);
+                AdversarialTraining.GeneratorStep(generator, optimizer, rolloutPolicy, scorer, preset.BatchSize, preset.Rollouts, preset.GradientClip);
                 afterGeneratorSteps();
             }
             if (discriminatorRound is not null)
@@ -248,12 +241,7 @@ public sealed class OracleRun : IDisposable
     }
 
     /// <summary>A seed per (run seed, session) so that each method's randomness does not depend on which others ran.</summary>
-    private ulong SeedFor(string session)
-    {
-        ulong hash = 14695981039346656037UL;
-        foreach (var c in $"{options.Seed}/{session}") hash = (hash ^ c) * 1099511628211UL;
-        return hash;
-    }
+    private ulong SeedFor(string session) => SessionSeeds.For(options.Seed, session);
 
     public void Dispose()
     {

@@ -25,20 +25,25 @@ public static class Bleu
         Sentence(new BleuReferenceSet(references, maxOrder), hypothesis);
 
     /// <summary>Sentence BLEU of every hypothesis against all references, computed in parallel.</summary>
-    public static double[] Sentences(BleuReferenceSet references, IReadOnlyList<IReadOnlyList<int>> hypotheses)
+    public static double[] Sentences(BleuReferenceSet references, IReadOnlyList<IReadOnlyList<int>> hypotheses) =>
+        Sentences(references, hypotheses, BleuSmoothing.Method1);
+
+    /// <summary>Sentence BLEU of every hypothesis against all references with the given NLTK smoothing.</summary>
+    public static double[] Sentences(BleuReferenceSet references, IReadOnlyList<IReadOnlyList<int>> hypotheses, BleuSmoothing smoothing)
     {
         ArgumentNullException.ThrowIfNull(references);
         TokenSequences.CheckAll(hypotheses, nameof(hypotheses));
-        return ParallelScores.Compute(hypotheses.Count, i => references.SentenceBleu(TokenSequences.AsSpan(hypotheses[i])));
+        return ParallelScores.Compute(hypotheses.Count, i => references.SentenceBleu(TokenSequences.AsSpan(hypotheses[i]), smoothing: smoothing));
     }
 
     /// <summary>
     /// Texygen's BLEU: the mean over generated sequences of each one's sentence BLEU against all
     /// references (the test set). Deterministic: per-sentence scores are summed in input order.
     /// </summary>
-    public static double AverageSentence(BleuReferenceSet references, IReadOnlyList<IReadOnlyList<int>> hypotheses)
+    public static double AverageSentence(BleuReferenceSet references, IReadOnlyList<IReadOnlyList<int>> hypotheses,
+        BleuSmoothing smoothing = BleuSmoothing.Method1)
     {
-        var scores = Sentences(references, hypotheses);
+        var scores = Sentences(references, hypotheses, smoothing);
         if (scores.Length == 0) throw new ArgumentException("no hypotheses to average over", nameof(hypotheses));
         return ParallelScores.MeanInOrder(scores);
     }

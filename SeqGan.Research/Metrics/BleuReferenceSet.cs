@@ -139,12 +139,12 @@ public sealed class BleuReferenceSet
     }
 
     /// <summary>Sentence BLEU-<see cref="MaxOrder"/> of one hypothesis, as NLTK's <c>sentence_bleu</c> with method1 smoothing.</summary>
-    internal double SentenceBleu(ReadOnlySpan<int> hypothesis, int excludedReference = -1)
+    internal double SentenceBleu(ReadOnlySpan<int> hypothesis, int excludedReference = -1, BleuSmoothing smoothing = BleuSmoothing.Method1)
     {
         Span<long> matches = stackalloc long[MaxOrder];
         Span<long> totals = stackalloc long[MaxOrder];
         var referenceLength = CountMatches(hypothesis, excludedReference, matches, totals);
-        return NltkBleuFormula.Score(matches, totals, hypothesis.Length, referenceLength);
+        return NltkBleuFormula.Score(matches, totals, hypothesis.Length, referenceLength, smoothing);
     }
 
     /// <summary>

@@ -11,9 +11,13 @@ internal static class NltkBleuFormula
     /// <summary>method1's epsilon: added to the numerator of a precision whose match count is zero.</summary>
     public const double Epsilon = 0.1;
 
+    /// <summary>Python's <c>sys.float_info.min</c>, method0's stand-in for a zero precision.</summary>
+    public const double SmallestNormal = 2.2250738585072014E-308;
+
     /// <param name="matches">clipped n-gram matches per order (NLTK's precision numerators)</param>
     /// <param name="totals">n-gram counts per order, each at least 1 per hypothesis (NLTK's <c>max(1, ...)</c> denominators)</param>
-    public static double Score(ReadOnlySpan<long> matches, ReadOnlySpan<long> totals, long hypothesisLength, long referenceLength)
+    public static double Score(ReadOnlySpan<long> matches, ReadOnlySpan<long> totals, long hypothesisLength, long referenceLength,
+        BleuSmoothing smoothing = BleuSmoothing.Method1)
     {
         // NLTK returns 0 outright when no unigram matches, before any smoothing: an empty hypothesis,
         // or one sharing no token with the references, scores exactly 0 rather than a smoothed epsilon.
@@ -22,7 +26,9 @@ internal static class NltkBleuFormula
         Span<double> terms = stackalloc double[matches.Length];
         for (var k = 0; k < matches.Length; k++)
         {
-            var precision = matches[k] == 0 ? (0 + Epsilon) / totals[k] : (double)matches[k] / totals[k];
+            // method0 (no smoothing) puts sys.float_info.min in place of a zero precision, so the score is tiny, not 0.
+            var precision = matches[k] != 0 ? (double)matches[k] / totals[k]
+                : smoothing == BleuSmoothing.Method1 ? (0 + Epsilon) / totals[k] : SmallestNormal;
             terms[k] = weight * Math.Log(precision);
         }
         return BrevityPenalty(hypothesisLength, referenceLength) * Math.Exp(ExactSum(terms));
@@ -82,4 +88,13 @@ internal static class NltkBleuFormula
         }
         return sum;
     }
+}
+
+/// <summary>NLTK's <c>SmoothingFunction</c> choices the kit implements.</summary>
+public enum BleuSmoothing
+{
+    /// <summary><c>method0</c>: no smoothing (a zero n-gram precision makes the score vanish).</summary>
+    None,
+    /// <summary><c>method1</c>: epsilon 0.1 added to a zero numerator — Texygen's and the SeqGAN family's setting.</summary>
+    Method1,
 }

@@ -14,15 +14,15 @@ namespace SeqGan.Research.Metrics;
 public static class SelfBleu
 {
     /// <summary>Mean Self-BLEU-<paramref name="maxOrder"/>, summed in input order.</summary>
-    public static double Score(IReadOnlyList<IReadOnlyList<int>> generated, int maxOrder) =>
-        ParallelScores.MeanInOrder(SentenceScores(generated, maxOrder));
+    public static double Score(IReadOnlyList<IReadOnlyList<int>> generated, int maxOrder, BleuSmoothing smoothing = BleuSmoothing.Method1) =>
+        ParallelScores.MeanInOrder(SentenceScores(generated, maxOrder, smoothing));
 
     /// <summary>Sentence BLEU of each generated sequence against all the others.</summary>
-    public static double[] SentenceScores(IReadOnlyList<IReadOnlyList<int>> generated, int maxOrder)
+    public static double[] SentenceScores(IReadOnlyList<IReadOnlyList<int>> generated, int maxOrder, BleuSmoothing smoothing = BleuSmoothing.Method1)
     {
         TokenSequences.CheckAll(generated, nameof(generated));
         if (generated.Count < 2) throw new ArgumentException("Self-BLEU needs at least two sequences", nameof(generated));
         var all = new BleuReferenceSet(generated, maxOrder);
-        return ParallelScores.Compute(generated.Count, i => all.SentenceBleu(TokenSequences.AsSpan(generated[i]), excludedReference: i));
+        return ParallelScores.Compute(generated.Count, i => all.SentenceBleu(TokenSequences.AsSpan(generated[i]), excludedReference: i, smoothing));
     }
 }

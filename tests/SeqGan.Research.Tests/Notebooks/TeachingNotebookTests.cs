@@ -39,6 +39,9 @@ public sealed class TeachingNotebookTests
         ["04-table1-figure2"] = ["preset=OraclePreset.Smoke", "outputDirectory={temp}/out"],
         // The four strategies make 132 generator steps and 65 discriminator epochs per iteration: one iteration.
         ["05-figure3-strategies"] = ["preset=OraclePreset.Smoke with { AdversarialIterations = 1 }", "outputDirectory={temp}/out"],
+        ["06-poems"] = ["preset=RealDataPreset.Smoke with { PretrainEpochs = 1, AdversarialIterations = 1, EvaluationSamples = 32 }", "outputDirectory={temp}/out"],
+        ["07-obama"] = ["preset=RealDataPreset.Smoke with { PretrainEpochs = 1, AdversarialIterations = 1, EvaluationSamples = 32 }", "outputDirectory={temp}/out"],
+        ["08-music"] = ["preset=RealDataPreset.Smoke with { PretrainEpochs = 1, AdversarialIterations = 1, EvaluationSamples = 32 }", "outputDirectory={temp}/out", "pianoRollTunes=2"],
         ["09-organ-objectives"] = ["preset=OrganPreset.Smoke", "outputDirectory={temp}/out"],
     };
 

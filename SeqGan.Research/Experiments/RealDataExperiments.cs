@@ -1,0 +1,65 @@
+using System.Text;
+using SeqGan.Research.Data.Corpora;
+using SeqGan.Research.Storage;
+
+namespace SeqGan.Research.Experiments;
+
+/// <summary>What a real-data reproduction produced: per-seed results, the table, and the files written.</summary>
+public sealed record RealDataReproduction(IReadOnlyList<RealDataResult> Results, RealDataTable Table, TokenCorpus Corpus, IReadOnlyList<string> Files);
+
+/// <summary>The paper's real-data tables (2, 3, 4) as library calls: every seed, its own split, the table files.</summary>
+public static class RealDataExperiments
+{
+    /// <summary>
+    /// Loads the task's corpus from <paramref name="corpusFile"/> (or the verified catalog copy), then for each seed:
+    /// a train/test split from that seed (saved under <c>seedN/split</c>), MLE pretraining, MLE and SeqGAN, and the real
+    /// data's own scores. Writes <c>NAME.md</c>, <c>NAME.csv</c> and the decoded samples into <paramref name="outputDirectory"/>.
+    /// </summary>
+    public static RealDataReproduction Run(RealDataTask task, RealDataPreset preset, IReadOnlyList<int> seeds, RealDataRunOptions options,
+        string outputDirectory, string? corpusFile = null, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        preset.Validate();
+        if (seeds.Count == 0) throw new ArgumentException("at least one seed is needed", nameof(seeds));
+        var path = corpusFile ?? CatalogCorpusFile.Locate(task.CatalogFile
+            ?? throw new ArgumentException($"{task.Name} has no catalog file: pass the corpus file", nameof(corpusFile)));
+        var corpus = task.LoadCorpus(path, preset);
+        Directory.CreateDirectory(outputDirectory);
+        var files = new List<string>();
+        var results = new List<RealDataResult>();
+        var samples = new StringBuilder();
+        var description = "";
+        foreach (var seed in seeds)
+        {
+            var split = CorpusSplit.Create(corpus, preset.TestFraction, seed);
+            files.AddRange(split.Save(Path.Combine(outputDirectory, $"seed{seed}", "split")));
+            using var run = new RealDataRun(task, split, preset, options with
+            {
+                Seed = seed,
+                CheckpointDirectory = options.CheckpointDirectory ?? Path.Combine(outputDirectory, "checkpoints"),
+            }, progress, cancellation);
+            description = $"{corpus.Name} ({Path.GetFileName(corpus.SourceFile)}): {corpus.Sequences.Count} sequences of {corpus.SequenceLength} tokens, "
+                + $"vocabulary {corpus.Vocabulary.Count}; {corpus.Preparation}. Per seed: {run.TrainingCount} training sequences, "
+                + $"{run.ReferenceCount} test sequences as references, {preset.EvaluationSamples} samples scored.";
+            var seedResults = new List<RealDataResult> { run.RealData(), run.Run(RealDataMethods.Mle), run.Run(RealDataMethods.SeqGan) };
+            results.AddRange(seedResults);
+            foreach (var result in seedResults)
+            {
+                samples.AppendLine($"## seed {seed}, {result.Method}");
+                foreach (var example in result.Examples) samples.AppendLine(example);
+                samples.AppendLine();
+            }
+        }
+        var table = RealDataTable.FromResults(task, results, preset.Name, description);
+        files.Add(Write(outputDirectory, $"{task.Name}.md", table.ToMarkdown()));
+        files.Add(Write(outputDirectory, $"{task.Name}.csv", table.ToCsv()));
+        files.Add(Write(outputDirectory, $"{task.Name}-samples.txt", samples.ToString()));
+        return new RealDataReproduction(results, table, corpus, files);
+    }
+
+    private static string Write(string directory, string name, string content)
+    {
+        var path = Path.Combine(directory, name);
+        AtomicFile.WriteAllText(path, content);
+        return path;
+    }
+}

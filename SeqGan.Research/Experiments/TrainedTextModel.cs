@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SeqGan.Research.Data.Corpora;
+using SeqGan.Research.Models;
+using SeqGan.Research.Nn;
+using SeqGan.Research.Storage;
+using SeqGan.Research.Tensors;
+
+namespace SeqGan.Research.Experiments;
+
+/// <summary>
+/// A generator trained on a text corpus, saved as a folder: <c>generator.safetensors</c> (its parameters),
+/// <c>vocabulary.json</c> and <c>model.json</c> (sizes, and how tokens join into text). What <c>seqgan train</c>
+/// writes and <c>seqgan sample</c> reads.
+/// </summary>
+public sealed class TrainedTextModel : IDisposable
+{
+    public const string GeneratorFile = "generator.safetensors";
+    public const string VocabularyFile = "vocabulary.json";
+    public const string ModelFile = "model.json";
+
+    private TrainedTextModel(Generator generator, Vocabulary vocabulary, string separator)
+    {
+        Generator = generator;
+        Vocabulary = vocabulary;
+        Separator = separator;
+    }
+
+    public Generator Generator { get; }
+    public Vocabulary Vocabulary { get; }
+    /// <summary>What goes between decoded tokens: a space for words, nothing for characters.</summary>
+    public string Separator { get; }
+
+    public static IReadOnlyList<string> Save(string directory, Generator generator, TokenCorpus corpus)
+    {
+        Directory.CreateDirectory(directory);
+        var state = generator.StateDict();
+        try
+        {
+            Safetensors.Save(Path.Combine(directory, GeneratorFile), state);
+        }
+        finally
+        {
+            foreach (var t in state.Values) t.Dispose();
+        }
+        corpus.Vocabulary.Save(Path.Combine(directory, VocabularyFile));
+        var size = generator.Size;
+        var model = new JsonObject
+        {
+            ["format"] = 1,
+            ["vocabularySize"] = size.VocabularySize,
+            ["embeddingSize"] = size.EmbeddingSize,
+            ["hiddenSize"] = size.HiddenSize,
+            ["sequenceLength"] = size.SequenceLength,
+            ["startToken"] = size.StartToken,
+            ["separator"] = corpus.TokenSeparator,
+            ["corpus"] = corpus.SourceFile,
+            ["preparation"] = corpus.Preparation,
+        };
+        AtomicFile.WriteAllText(Path.Combine(directory, ModelFile), model.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return [Path.Combine(directory, GeneratorFile), Path.Combine(directory, VocabularyFile), Path.Combine(directory, ModelFile)];
+    }
+
+    public static TrainedTextModel Load(string directory, Device? device = null)
+    {
+        if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"model folder not found: {directory}");
+        var modelPath = Path.Combine(directory, ModelFile);
+        if (!File.Exists(modelPath))
+            throw new FileNotFoundException($"{directory} is not a trained model folder (no {ModelFile}; `seqgan train --output DIR` writes one)", modelPath);
+        JsonObject json;
+        try
+        {
+            json = JsonNode.Parse(File.ReadAllText(modelPath)) as JsonObject ?? throw new InvalidDataException($"{modelPath}: not a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{modelPath}: not valid JSON: {e.Message}", e);
+        }
+        int Int(string name) => json[name]?.GetValueKind() == JsonValueKind.Number ? json[name]!.GetValue<int>()
+            : throw new InvalidDataException($"{modelPath}: \"{name}\" must be a number");
+        var size = new LstmModelSize(Int("vocabularySize"), Int("embeddingSize"), Int("hiddenSize"), Int("sequenceLength"), Int("startToken"));
+        var vocabulary = Vocabulary.Load(Path.Combine(directory, VocabularyFile));
+        if (vocabulary.Count != size.VocabularySize)
+            throw new InvalidDataException($"{directory}: the vocabulary has {vocabulary.Count} tokens but {ModelFile} says {size.VocabularySize}");
+        var generator = new Generator(size);
+        try
+        {
+            var weights = Path.Combine(directory, GeneratorFile);
+            if (!File.Exists(weights)) throw new FileNotFoundException($"{directory}: no {GeneratorFile}", weights);
+            var state = Safetensors.Load(weights);
+            try
+            {
+                generator.LoadStateDict(state, weights);
+            }
+            finally
+            {
+                foreach (var t in state.Values) t.Dispose();
+            }
+            generator.To(device ?? Device.Cpu);
+            return new TrainedTextModel(generator, vocabulary, json["separator"]?.GetValue<string>() ?? " ");
+        }
+        catch
+        {
+            generator.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary><paramref name="count"/> generated texts, decoded up to the first padding token; the same seed gives the same texts (CPU).</summary>
+    public IReadOnlyList<string> Sample(int count, ulong seed)
+    {
+        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "must be at least 1");
+        Torch.ManualSeed(seed);
+        using var scope = Torch.NewDisposeScope();
+        var tokens = Generator.Sample(count, 2048).To(DType.Int64, Device.Cpu).ToArray<long>();
+        var width = Generator.Size.SequenceLength;
+        return Enumerable.Range(0, count)
+            .Select(i => string.Join(Separator, Vocabulary.Decode(tokens.AsSpan(i * width, width).ToArray())))
+            .ToList();
+    }
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"generator over {Vocabulary.Count} tokens, {Generator.Size.SequenceLength} per sequence");
+
+    public void Dispose() => Generator.Dispose();
+}
