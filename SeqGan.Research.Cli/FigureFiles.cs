@@ -17,18 +17,25 @@ internal static class FigureFiles
             figures.Add(("figure2", OracleFigures.Figure2(curves, preset.PretrainEpochs, $"Figure 2 — NLL by oracle during training ({preset.Name} preset)")));
             if (result.Table is { } table) figures.Add(("table1", OracleFigures.Table1Bars(table, $"Table 1 — NLL-oracle ({preset.Name} preset)")));
         }
+        return figures.SelectMany(f => WriteHtmlAndPng(f.Figure, directory, f.Name)).ToList();
+    }
+
+    /// <summary>
+    /// Writes <c>name.html</c> and <c>name.png</c>, skipping either with a warning when plotly.js or Chromium is missing:
+    /// the tables and curves already written are the results, a missing tool only costs the picture.
+    /// </summary>
+    public static IReadOnlyList<string> WriteHtmlAndPng(Figure figure, string directory, string name)
+    {
         var written = new List<string>();
-        foreach (var (name, figure) in figures)
+        foreach (var (extension, save) in new (string, Func<string, string>)[] { ("html", figure.SaveHtml), ("png", path => figure.SavePng(path)) })
         {
-            written.Add(figure.SaveHtml(Path.Combine(directory, $"{name}.html")));
             try
             {
-                written.Add(figure.SavePng(Path.Combine(directory, $"{name}.png")));
+                written.Add(save(Path.Combine(directory, $"{name}.{extension}")));
             }
             catch (PlottingSetupException e)
             {
-                // The tables and curves are the results; a missing browser only costs the static picture.
-                Console.Error.WriteLine($"warning: {name}.png not written: {e.Message}");
+                Console.Error.WriteLine($"warning: {name}.{extension} not written: {e.Message}");
             }
         }
         return written;

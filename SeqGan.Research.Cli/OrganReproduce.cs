@@ -33,15 +33,7 @@ internal static class OrganReproduce
 
         var figure = OrganFigures.LambdaSweep(result.Sweep, result.SweepObjective, $"ORGAN λ sweep — {result.SweepObjective.Label()} objective ({preset.Name} preset)");
         var files = result.Files.ToList();
-        files.Add(figure.SaveHtml(Path.Combine(outputDirectory, "organ-sweep.html")));
-        try
-        {
-            files.Add(figure.SavePng(Path.Combine(outputDirectory, "organ-sweep.png")));
-        }
-        catch (PlottingSetupException e)
-        {
-            Console.Error.WriteLine($"warning: organ-sweep.png not written: {e.Message}");
-        }
+        files.AddRange(FigureFiles.WriteHtmlAndPng(figure, outputDirectory, "organ-sweep"));
         Console.WriteLine(result.Table.ToMarkdown());
         foreach (var file in files) Console.WriteLine($"wrote {file}");
         return 0;

@@ -22,7 +22,7 @@ catch (OperationCanceledException)
     Console.Error.WriteLine("stopped; completed work is checkpointed — run the same command with --resume to continue");
     return 130;
 }
-catch (Exception e) when (e is ArgumentException or FormatException or IOException or InvalidDataException or TorchException or DllNotFoundException or InvalidOperationException)
+catch (Exception e) when (e is ArgumentException or FormatException or IOException or InvalidDataException or TorchException or DllNotFoundException or InvalidOperationException or SeqGan.Research.Plotting.PlottingSetupException)
 {
     // Bad input and environment problems: one clear line, no stack trace.
     Console.Error.WriteLine($"error: {e.Message}");
