@@ -172,14 +172,10 @@ public sealed class OracleRun : IDisposable
 
             case OracleMethod.SeqGan:
             {
-                using var discriminator = (Discriminator)new Discriminator(preset.Discriminator).To(options.Device);
-                using var discriminatorOptimizer = new Adam(discriminator.Parameters(), preset.Discriminator.LearningRate);
-                using var adversarialOptimizer = NewGeneratorOptimizer(generator);
-                using var rollout = new RolloutPolicy(generator, preset.RolloutPolicy, preset.RolloutUpdateRate);
-                session.Register("discriminator", discriminator);
-                session.Register("discriminatorAdam", discriminatorOptimizer);
-                session.Register("adversarial", adversarialOptimizer);
-                if (rollout.DelayedCopy is { } delayed) session.Register("rollout", delayed);
+                using var modules = new SeqGanModules(generator, preset.Discriminator, preset.GeneratorLearningRate,
+                    preset.RolloutPolicy, preset.RolloutUpdateRate, options.Device, session);
+                var (discriminator, discriminatorOptimizer, adversarialOptimizer, rollout) =
+                    (modules.Discriminator, modules.DiscriminatorOptimizer, modules.AdversarialOptimizer, modules.Rollout);
                 session.Restore();
                 if (session.Curve.Count == 0) Point(start, pretrainedNll);
 

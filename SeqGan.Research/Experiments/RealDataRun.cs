@@ -170,14 +170,10 @@ public sealed class RealDataRun : IDisposable
         }
         else
         {
-            using var discriminator = (Discriminator)new Discriminator(preset.DiscriminatorFor(size.VocabularySize, size.SequenceLength)).To(options.Device);
-            using var discriminatorOptimizer = new Adam(discriminator.Parameters(), discriminator.Config.LearningRate);
-            using var adversarialOptimizer = NewGeneratorOptimizer(generator);
-            using var rollout = new RolloutPolicy(generator, preset.RolloutPolicy, preset.RolloutUpdateRate);
-            session.Register("discriminator", discriminator);
-            session.Register("discriminatorAdam", discriminatorOptimizer);
-            session.Register("adversarial", adversarialOptimizer);
-            if (rollout.DelayedCopy is { } delayed) session.Register("rollout", delayed);
+            using var modules = new SeqGanModules(generator, preset.DiscriminatorFor(size.VocabularySize, size.SequenceLength),
+                preset.GeneratorLearningRate, preset.RolloutPolicy, preset.RolloutUpdateRate, options.Device, session);
+            var (discriminator, discriminatorOptimizer, adversarialOptimizer, rollout) =
+                (modules.Discriminator, modules.DiscriminatorOptimizer, modules.AdversarialOptimizer, modules.Rollout);
             session.Restore();
 
             double DiscriminatorRound(int epochs)

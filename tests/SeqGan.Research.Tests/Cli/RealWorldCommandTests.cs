@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using SeqGan.Research.Cli;
 
@@ -7,26 +6,8 @@ namespace SeqGan.Research.Tests.Cli;
 /// <summary>`seqgan eval bleu`, `seqgan train`, `seqgan sample` and `seqgan reproduce table2|3|4` on tiny inputs.</summary>
 public class RealWorldCommandTests
 {
-    private static (int ExitCode, string Output, Exception? Error) Run(params string[] args)
-    {
-        var root = new RootCommand { EvalCommand.Create(), TrainCommand.Create(), SampleCommand.Create(), ReproduceCommand.Create() };
-        var output = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(output);
-        try
-        {
-            var code = root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-            return (code, output.ToString(), null);
-        }
-        catch (Exception e)
-        {
-            return (-1, output.ToString(), e);
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
-    }
+    private static (int ExitCode, string Output, Exception? Error) Run(params string[] args) =>
+        CliInvocation.Run([EvalCommand.Create(), TrainCommand.Create(), SampleCommand.Create(), ReproduceCommand.Create()], args);
 
     private static double Value(string output, string metric) =>
         double.Parse(output.Split('\n').Single(l => l.StartsWith(metric + " ", StringComparison.Ordinal))[(metric.Length + 1)..], CultureInfo.InvariantCulture);

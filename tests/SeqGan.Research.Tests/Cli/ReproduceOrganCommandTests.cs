@@ -1,30 +1,11 @@
-using System.CommandLine;
 using SeqGan.Research.Cli;
 
 namespace SeqGan.Research.Tests.Cli;
 
 public class ReproduceOrganCommandTests
 {
-    private static (int ExitCode, string Output, Exception? Error) Run(params string[] args)
-    {
-        var root = new RootCommand { ReproduceCommand.Create() };
-        var output = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(output);
-        try
-        {
-            var code = root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-            return (code, output.ToString(), null);
-        }
-        catch (Exception e)
-        {
-            return (-1, output.ToString(), e);
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
-    }
+    private static (int ExitCode, string Output, Exception? Error) Run(params string[] args) =>
+        CliInvocation.Run([ReproduceCommand.Create()], args);
 
     [Fact]
     public void Smoke_preset_writes_the_table_and_the_sweep_into_the_output_folder()
