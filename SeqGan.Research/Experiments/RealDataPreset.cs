@@ -5,7 +5,7 @@ namespace SeqGan.Research.Experiments;
 
 /// <summary>
 /// Every setting of the real-data experiments (Tables 2–4 and <c>seqgan train</c>), in one place. Presets are
-/// data: <see cref="Smoke"/> (seconds, tests), <see cref="Quick"/> (minutes on a 2-core CPU) and
+/// data: <see cref="Smoke"/> (seconds, tests), <see cref="Quick"/> (under a minute per seed on an idle 2-core CPU) and
 /// <see cref="Paper"/> (the synthetic experiment's schedule on the whole corpus; meant for a GPU). The paper gives
 /// no separate schedule for its real-data runs, so <see cref="Paper"/> reuses the original code's (120 MLE epochs,
 /// 50×3 D pretraining, 200 iterations of (1, 5, 3), 16 rollouts, embedding and LSTM of 32).
@@ -61,8 +61,9 @@ public sealed record RealDataPreset
 
     public static RealDataPreset Paper { get; } = new() { Name = "paper" };
 
-    /// <summary>The paper's generator on 1,000 training sequences with a schedule that finishes a two-seed table within about a
-    /// quarter of an hour on a contended 2-core CPU (measured times in figures/README.md): the trends, not the paper's numbers.</summary>
+    /// <summary>The paper's generator on 1,000 training sequences with a schedule that finishes a two-seed table in under a
+    /// minute on an idle 2-core CPU (and within a quarter of an hour on a heavily shared one; measured times in
+    /// figures/README.md). It is a first look, far too short to show the paper's gains.</summary>
     public static RealDataPreset Quick { get; } = new()
     {
         Name = "quick",
