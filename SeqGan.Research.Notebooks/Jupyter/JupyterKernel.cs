@@ -75,7 +75,7 @@ public sealed class JupyterKernel : IDisposable
                 if (!stop.IsCancellationRequested) log.WriteLine($"{channel}: {e.Message}");
                 return;
             }
-            if (frames is not null) Handle(socket, channel, frames);
+            if (frames is not null && Decode(frames, channel) is { } request) Handle(socket, channel, request);
         }
     }
 
@@ -86,19 +86,10 @@ public sealed class JupyterKernel : IDisposable
     {
         while (shell.Receive(timeoutMilliseconds: 0) is { } frames)
         {
-            JupyterMessage request;
-            try
-            {
-                request = WireFormat.Decode(frames, connection.Signer);
-            }
-            catch (InvalidMessageException e)
-            {
-                log.WriteLine($"dropped a message on shell: {e.Message}");
-                continue;
-            }
+            if (Decode(frames, "shell") is not { } request) continue;
             if (request.Type != "execute_request")
             {
-                Handle(shell, "shell", frames);
+                Handle(shell, "shell", request);
                 continue;
             }
             connection.Publish("status", new JsonObject { ["execution_state"] = "busy" }, request);
@@ -107,19 +98,23 @@ public sealed class JupyterKernel : IDisposable
         }
     }
 
-    private void Handle(ZmqSocket socket, string channel, List<byte[]> frames)
+    /// <summary>The signed message in <paramref name="frames"/>, or null (logged) when it is badly signed or malformed:
+    /// such a message is dropped and the kernel goes on.</summary>
+    private JupyterMessage? Decode(List<byte[]> frames, string channel)
     {
-        JupyterMessage request;
         try
         {
-            request = WireFormat.Decode(frames, connection.Signer);
+            return WireFormat.Decode(frames, connection.Signer);
         }
         catch (InvalidMessageException e)
         {
             log.WriteLine($"dropped a message on {channel}: {e.Message}");
-            return;
+            return null;
         }
+    }
 
+    private void Handle(ZmqSocket socket, string channel, JupyterMessage request)
+    {
         connection.Publish("status", new JsonObject { ["execution_state"] = "busy" }, request);
         try
         {
