@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using SeqGan.Research.Cli;
+using SeqGan.Research.Tests.Cli;
+
+namespace SeqGan.Research.Tests.Reproduction;
+
+/// <summary>
+/// Every `seqgan reproduce EXPERIMENT --preset smoke` (default seed) against the outputs it wrote at d990f2d, before the
+/// experiments became configurations of one trainer: tables, CSVs, curves and figure HTML byte for byte (copies in
+/// Golden/), the split files and decoded samples by sha256 (Golden/*/other-files.sha256; they hold corpus text, which
+/// is not committed). Only the wall-time column of the tables is left out: it is measured, not computed.
+/// PNGs (a browser's rendering) and checkpoints (an internal format) are not compared.
+/// </summary>
+public class SmokeGoldenTests
+{
+    private static readonly string GoldenRoot = Path.Combine(AppContext.BaseDirectory, "Reproduction", "Golden");
+
+    [Theory]
+    [InlineData("table1")]
+    [InlineData("figure3")]
+    [InlineData("table2")]
+    [InlineData("table3")]
+    [InlineData("table4")]
+    [InlineData("organ")]
+    public void Smoke_outputs_equal_the_golden_copies(string experiment)
+    {
+        var output = Directory.CreateTempSubdirectory($"seqgan-golden-{experiment}-").FullName;
+        try
+        {
+            var (code, _, error) = CliInvocation.Run([ReproduceCommand.Create()], ["reproduce", experiment, "--preset", "smoke", "--output", output]);
+            Assert.Null(error);
+            Assert.Equal(0, code);
+            var golden = Path.Combine(GoldenRoot, experiment);
+            var hashes = Path.Combine(golden, "other-files.sha256");
+            var expectedHashes = File.Exists(hashes)
+                ? File.ReadAllLines(hashes).Select(line => line.Split("  ", 2)).ToDictionary(p => p[1], p => p[0])
+                : [];
+            var copies = Directory.GetFiles(golden, "*", SearchOption.AllDirectories)
+                .Where(f => f != hashes).Select(f => Relative(golden, f)).ToList();
+
+            Assert.Equal(copies.Concat(expectedHashes.Keys).Order(StringComparer.Ordinal), ComparedFiles(output).Order(StringComparer.Ordinal));
+            foreach (var file in copies)
+                Assert.True(WithoutWallTime(file, File.ReadAllText(Path.Combine(golden, file))) == WithoutWallTime(file, File.ReadAllText(Path.Combine(output, file))),
+                    $"{experiment}/{file} differs from its golden copy (run `seqgan reproduce {experiment} --preset smoke` and diff against {Path.Combine(golden, file)})");
+            foreach (var (file, hash) in expectedHashes)
+                Assert.True(hash == Sha256(Path.Combine(output, file)), $"{experiment}/{file}: sha256 differs from the golden one");
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    /// <summary>What a reproduction writes, less PNGs, the copied plotly.js and checkpoints.</summary>
+    private static IEnumerable<string> ComparedFiles(string output) =>
+        Directory.GetFiles(output, "*", SearchOption.AllDirectories).Select(f => Relative(output, f))
+            .Where(f => !f.StartsWith("checkpoints/", StringComparison.Ordinal) && !f.EndsWith(".png", StringComparison.Ordinal) && f != "plotly.min.js");
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
+
+    private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+
+    /// <summary>The text with the wall-time column removed: in a CSV the column whose header starts "wall_seconds", in a
+    /// Markdown table the one whose header starts "wall time". Other files are returned as they are.</summary>
+    internal static string WithoutWallTime(string file, string text)
+    {
+        if (file.EndsWith(".csv", StringComparison.Ordinal)) return DropColumn(text, ',', header => header.StartsWith("wall_seconds", StringComparison.Ordinal));
+        if (file.EndsWith(".md", StringComparison.Ordinal)) return DropColumn(text, '|', header => header.Trim().StartsWith("wall time", StringComparison.Ordinal));
+        return text;
+    }
+
+    private static string DropColumn(string text, char separator, Func<string, bool> isDropped)
+    {
+        var lines = text.Split('\n');
+        int? dropped = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var cells = lines[i].Split(separator);
+            if (cells.Length < 2) { dropped = null; continue; }   // a table ends at a line without separators
+            dropped ??= Array.FindIndex(cells, c => isDropped(c)) is var index and >= 0 ? index : null;
+            if (dropped is { } column && column < cells.Length)
+                lines[i] = string.Join(separator, cells.Where((_, c) => c != column));
+        }
+        return string.Join('\n', lines);
+    }
+}
