@@ -1,4 +1,4 @@
-using SeqGan.Research.Experiments;
+using SeqGan.Research.Training;
 using Spectre.Console;
 
 namespace SeqGan.Research.Cli;
@@ -16,7 +16,7 @@ internal static class ProgressDisplay
             {
                 var key = $"{p.Run}/{p.Phase}";
                 var now = DateTime.UtcNow;
-                if (p.Step != p.TotalSteps && p.Metric != "NLL-oracle" && lastLine.TryGetValue(key, out var last) && now - last < TimeSpan.FromSeconds(10)) return;
+                if (p.Step != p.TotalSteps && !p.IsEvaluation && lastLine.TryGetValue(key, out var last) && now - last < TimeSpan.FromSeconds(10)) return;
                 lastLine[key] = now;
                 Console.Error.WriteLine($"[{now:HH:mm:ss}] {p.Run} {p.Phase} {p.Step}/{p.TotalSteps}{(p.Metric is null ? "" : $" {p.Metric} {p.Value:F4}")}");
             }));

@@ -1,8 +1,7 @@
 using System.CommandLine;
-using SeqGan.Research.Data;
 using SeqGan.Research.Experiments;
 using SeqGan.Research.Tensors;
-using Spectre.Console;
+using SeqGan.Research.Training;
 
 namespace SeqGan.Research.Cli;
 
@@ -23,45 +22,48 @@ internal static class ReproduceCommand
         command.SetAction(parse =>
         {
             var name = parse.GetValue(experiment)!.ToLowerInvariant();
-            if (name is "table2" or "table3" or "table4")
-                return RealDataReproduce.Run(RealDataTask.ByName(name), parse.GetValue(preset)!, parse.GetValue(seeds), parse.GetValue(device)!,
-                    parse.GetValue(output), parse.GetValue(resume));
-            if (name is not ("table1" or "figure2" or "figure3" or "organ"))
-                throw new ArgumentException($"unknown experiment '{name}' (expected table1, figure2, figure3, table2, table3, table4 or organ)");
-            if (name == "organ")
-            {
-                if (parse.GetValue(seeds) < 1) throw new ArgumentException("--seeds must be at least 1");
-                return OrganReproduce.Run(parse.GetValue(preset)!, parse.GetValue(seeds), parse.GetValue(device)!, parse.GetValue(output), parse.GetValue(resume));
-            }
-            var chosen = OraclePreset.ByName(parse.GetValue(preset)!);
             var seedCount = parse.GetValue(seeds);
             if (seedCount < 1) throw new ArgumentException("--seeds must be at least 1");
-            var outputDirectory = parse.GetValue(output) ?? Path.Combine("out", $"{(name == "figure2" ? "table1" : name)}-{chosen.Name}");
-            var paperOracle = PaperOracleFile.Find();
-            var options = new OracleRunOptions
-            {
-                Device = Device.Parse(parse.GetValue(device)!),
-                CheckpointDirectory = Path.Combine(outputDirectory, "checkpoints"),
-                Resume = parse.GetValue(resume),
-                PaperOracleParameters = paperOracle,
-                BleuScorerFactory = SeqGan.Research.Training.PgBleuScorer.Factory(chosen.BleuOrder),
-            };
-            var methodList = parse.GetValue(methods) is { } list ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(OracleMethodNames.Parse).ToList() : null;
             var seedList = Enumerable.Range(1, seedCount).ToList();
-            Console.Error.WriteLine($"preset {chosen.Name}, seeds {string.Join(",", seedList)}, device {options.Device}, oracle: {paperOracle ?? "seeded random (paper parameters not found; set SEQGAN_DATA_MIRROR)"}");
-            Console.Error.WriteLine($"checkpoints: {options.CheckpointDirectory}{(options.Resume ? " (resuming)" : "")}");
+            var options = new RunOptions { Device = Device.Parse(parse.GetValue(device)!), Resume = parse.GetValue(resume) };
+            var presetName = parse.GetValue(preset)!;
+            var outputDirectory = parse.GetValue(output);
+            Console.Error.WriteLine($"{name}: preset {presetName}, seeds {string.Join(",", seedList)}, device {options.Device}{(options.Resume ? ", resuming" : "")}");
 
             // Ctrl+C stops at the next step boundary; the last checkpoint stays valid for --resume.
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-            var result = ProgressDisplay.Run(reporter => name == "figure3"
-                ? OracleExperiments.Figure3(chosen, seedList, options, outputDirectory, reporter, cancel.Token)
-                : OracleExperiments.Table1AndFigure2(chosen, seedList, options, outputDirectory, reporter, cancel.Token, methodList));
-            foreach (var file in FigureFiles.Write(result, chosen, name, outputDirectory)) Console.WriteLine($"wrote {file}");
-            if (result.Table is { } table) Console.WriteLine(table.ToMarkdown());
-            foreach (var r in result.Results.Where(r => result.Table is null))
-                Console.WriteLine($"{r.Method} seed {r.Seed}: NLL-oracle {r.NllOracle:F3}, NLL-test {r.NllTest:F3}, {r.WallSeconds:F0} s");
-            foreach (var file in result.Files) Console.WriteLine($"wrote {file}");
+            var (table, files, skipped) = name switch
+            {
+                "table2" or "table3" or "table4" => ProgressDisplay.Run(reporter =>
+                {
+                    var result = RealDataExperiments.Run(RealDataTask.ByName(name), RealDataPreset.ByName(presetName), seedList, options, outputDirectory,
+                        progress: reporter, cancellation: cancel.Token);
+                    return (result.Table.ToMarkdown(), result.Files.Where(f => !f.Contains($"{Path.DirectorySeparatorChar}split{Path.DirectorySeparatorChar}")).ToList(),
+                        (IReadOnlyList<string>)[]);
+                }),
+                "organ" => ProgressDisplay.Run(reporter =>
+                {
+                    var chosen = OrganPreset.ByName(presetName);
+                    var result = OrganExperiments.TableAndSweep(null, chosen, seedList, options, outputDirectory ?? OutputFolders.Default("organ", chosen.Name), reporter, cancel.Token);
+                    return (result.Table.ToMarkdown(), result.Files, result.Skipped);
+                }),
+                "table1" or "figure2" or "figure3" => ProgressDisplay.Run(reporter =>
+                {
+                    var chosen = OraclePreset.ByName(presetName);
+                    var result = name == "figure3"
+                        ? OracleExperiments.Figure3(chosen, seedList, options, outputDirectory, reporter, cancel.Token)
+                        : OracleExperiments.Table1AndFigure2(chosen, seedList, options, outputDirectory, reporter, cancel.Token,
+                            parse.GetValue(methods)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(chosen.Table1Method).ToList());
+                    Console.Error.WriteLine($"oracle: {result.OracleSource}");
+                    return (result.Table?.ToMarkdown() ?? string.Join('\n', result.Results.Select(r =>
+                        $"{r.Method} seed {r.Seed}: NLL-oracle {r.NllOracle:F3}, NLL-test {r.NllTest:F3}, {r.WallSeconds:F0} s")), result.Files, result.Skipped);
+                }),
+                _ => throw new ArgumentException($"unknown experiment '{name}' (expected table1, figure2, figure3, table2, table3, table4 or organ)"),
+            };
+            foreach (var reason in skipped) Console.Error.WriteLine($"warning: {reason}");
+            Console.WriteLine(table);
+            foreach (var file in files) Console.WriteLine($"wrote {file}");
             return 0;
         });
         return command;

@@ -3,6 +3,7 @@ using System.Globalization;
 using SeqGan.Research.Data.Corpora;
 using SeqGan.Research.Experiments;
 using SeqGan.Research.Tensors;
+using SeqGan.Research.Training;
 
 namespace SeqGan.Research.Cli;
 
@@ -43,7 +44,7 @@ internal static class TrainCommand
             foreach (var line in UnknownSummary(loaded)) Console.Error.WriteLine(line);
             var split = CorpusSplit.Create(loaded, chosen.TestFraction, runSeed);
             split.Save(Path.Combine(outputDirectory, "split"));
-            var options = new RealDataRunOptions
+            var options = new RunOptions
             {
                 Seed = runSeed,
                 Device = Device.Parse(parse.GetValue(device)!),
@@ -57,7 +58,7 @@ internal static class TrainCommand
             var result = ProgressDisplay.Run(reporter =>
             {
                 using var run = new RealDataRun(task, split, chosen, options, reporter, cancel.Token);
-                return run.Run(RealDataMethods.SeqGan, generator => TrainedTextModel.Save(modelDirectory, generator, loaded));
+                return run.Run(chosen.SeqGan, generator => TrainedTextModel.Save(modelDirectory, generator, loaded));
             });
             foreach (var (metric, value) in result.Metrics) Console.WriteLine($"{metric} {value.ToString("F4", CultureInfo.InvariantCulture)}");
             Console.WriteLine("samples:");

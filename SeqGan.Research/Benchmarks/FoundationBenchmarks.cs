@@ -48,7 +48,7 @@ public static class FoundationBenchmarks
         using var generator = new Generator();
         using var noGrad = Torch.NoGrad();
         using var outer = Torch.NewDisposeScope();
-        var state = generator.Lstm.ZeroState(batch);
+        var state = generator.StartState(batch);
         var tokens = Tensor.Zeros([batch], DType.Int64);
         double RunSteps(int steps)
         {
@@ -56,8 +56,7 @@ public static class FoundationBenchmarks
             for (var i = 0; i < steps; i++)
             {
                 using var scope = Torch.NewDisposeScope();
-                var (_, logits) = generator.Step(tokens, state);
-                logits.SampleRows(areLogits: true);
+                generator.Logits(generator.Advance(state, tokens)).SampleRows(areLogits: true);
             }
             return steps / watch.Elapsed.TotalSeconds;
         }

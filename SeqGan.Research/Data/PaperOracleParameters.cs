@@ -1,4 +1,4 @@
-using SeqGan.Research.Nn;
+using SeqGan.Research.Storage;
 using SeqGan.Research.Tensors;
 
 namespace SeqGan.Research.Data;

@@ -1,50 +1,61 @@
+using SeqGan.Research.Plotting;
 using SeqGan.Research.Storage;
+using SeqGan.Research.Training;
 
 namespace SeqGan.Research.Experiments;
 
-/// <summary>What a reproduction produced: per-seed results, the pretraining curves, and the files written.</summary>
+/// <summary>What a reproduction produced: per-seed results, the pretraining curves, the files written and the figures
+/// it could not write (a missing plotly.js or Chromium; the reason is given).</summary>
 public sealed record ReproductionResult(IReadOnlyList<MethodResult> Results, IReadOnlyList<CurvePoint> PretrainingCurves,
-    Table1? Table, IReadOnlyList<string> Files, string OracleSource);
+    Table1? Table, IReadOnlyList<string> Files, string OracleSource, IReadOnlyList<string> Skipped);
 
-/// <summary>The paper's synthetic-data table and figures as library calls: each runs every seed and writes its outputs.</summary>
+/// <summary>The paper's synthetic-data table and figures as library calls: each runs every seed and writes its outputs
+/// (tables, curves and figures) into the output folder.</summary>
 public static class OracleExperiments
 {
-    public static readonly OracleMethod[] Table1Methods =
-        [OracleMethod.Random, OracleMethod.Mle, OracleMethod.ScheduledSampling, OracleMethod.PgBleu, OracleMethod.SeqGan];
-
-    /// <summary>Table 1 and Figure 2 share their runs: every method on every seed, from one pretraining per seed.</summary>
-    public static ReproductionResult Table1AndFigure2(OraclePreset preset, IReadOnlyList<int> seeds, OracleRunOptions options, string outputDirectory,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default, IReadOnlyList<OracleMethod>? methods = null)
+    /// <summary>
+    /// Table 1 and Figure 2 share their runs: every method (default <see cref="OraclePreset.Table1Methods"/>) on every seed,
+    /// from one pretraining per seed. Writes table1.md / .csv, figure2-curves.csv and the figures figure2 and table1
+    /// (HTML and PNG) into <paramref name="outputDirectory"/> (default <c>out/table1-PRESET</c>).
+    /// </summary>
+    public static ReproductionResult Table1AndFigure2(OraclePreset preset, IReadOnlyList<int> seeds, RunOptions? options = null, string? outputDirectory = null,
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default, IReadOnlyList<TrainingMethod>? methods = null)
     {
-        var (results, pretraining, source) = RunSeeds(preset, seeds, options, progress, cancellation,
-            run => (methods ?? Table1Methods).Select(method => run.Run(method)));
+        var output = outputDirectory ?? OutputFolders.Default("table1", preset.Name);
+        var (results, pretraining, source) = RunSeeds(preset, seeds, OutputFolders.WithCheckpoints(options, output), progress, cancellation,
+            run => (methods ?? preset.Table1Methods).Select(run.Run));
         var table = Table1.FromResults(results, preset.Name, source);
-        Directory.CreateDirectory(outputDirectory);
-        var files = new List<string>
-        {
-            Write(outputDirectory, "table1.md", table.ToMarkdown()),
-            Write(outputDirectory, "table1.csv", table.ToCsv()),
-            Write(outputDirectory, "figure2-curves.csv", CurveCsv.Write(pretraining.Concat(results.SelectMany(r => r.Curve)))),
-        };
-        return new ReproductionResult(results, pretraining, table, files, source);
+        var curves = pretraining.Concat(results.SelectMany(r => r.Curve)).ToList();
+        var outputs = new ExperimentOutputs(output);
+        outputs.Write("table1.md", table.ToMarkdown());
+        outputs.Write("table1.csv", table.ToCsv());
+        outputs.Write("figure2-curves.csv", CurveCsv.Write(curves));
+        outputs.Figure("figure2", OracleFigures.Figure2(curves, preset.PretrainEpochs, $"Figure 2 — NLL by oracle during training ({preset.Name} preset)"));
+        outputs.Figure("table1", OracleFigures.Table1Bars(table, $"Table 1 — NLL-oracle ({preset.Name} preset)"));
+        return new ReproductionResult(results, pretraining, table, outputs.Files, source, outputs.Skipped);
     }
 
-    /// <summary>Figure 3: SeqGAN under the four (g-steps, d-steps, k) strategies, from the same pretrained generator.</summary>
-    public static ReproductionResult Figure3(OraclePreset preset, IReadOnlyList<int> seeds, OracleRunOptions options, string outputDirectory,
+    /// <summary>Figure 3: SeqGAN under the four (g-steps, d-steps, k) strategies, from the same pretrained generator.
+    /// Writes figure3-curves.csv and the figure figure3 into <paramref name="outputDirectory"/> (default <c>out/figure3-PRESET</c>).</summary>
+    public static ReproductionResult Figure3(OraclePreset preset, IReadOnlyList<int> seeds, RunOptions? options = null, string? outputDirectory = null,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default, IReadOnlyList<AdversarialStrategy>? strategies = null)
     {
-        var (results, pretraining, source) = RunSeeds(preset, seeds, options, progress, cancellation,
-            run => (strategies ?? OraclePreset.Figure3Strategies).Select(strategy => run.Run(OracleMethod.SeqGan, strategy, $"SeqGAN ({strategy})")));
-        Directory.CreateDirectory(outputDirectory);
-        var files = new List<string> { Write(outputDirectory, "figure3-curves.csv", CurveCsv.Write(pretraining.Concat(results.SelectMany(r => r.Curve)))) };
-        return new ReproductionResult(results, pretraining, null, files, source);
+        var output = outputDirectory ?? OutputFolders.Default("figure3", preset.Name);
+        var (results, pretraining, source) = RunSeeds(preset, seeds, OutputFolders.WithCheckpoints(options, output), progress, cancellation,
+            run => (strategies ?? OraclePreset.Figure3Strategies).Select(strategy => run.Run(preset.SeqGanWith(strategy))));
+        var curves = pretraining.Concat(results.SelectMany(r => r.Curve)).ToList();
+        var outputs = new ExperimentOutputs(output);
+        outputs.Write("figure3-curves.csv", CurveCsv.Write(curves));
+        outputs.Figure("figure3", OracleFigures.Figure3(curves, preset.PretrainEpochs, $"Figure 3 — SeqGAN training strategies ({preset.Name} preset)"));
+        return new ReproductionResult(results, pretraining, null, outputs.Files, source, outputs.Skipped);
     }
 
     /// <summary>Runs <paramref name="methods"/> on every seed (one world and one pretraining per seed).</summary>
     private static (List<MethodResult> Results, List<CurvePoint> Pretraining, string OracleSource) RunSeeds(OraclePreset preset,
-        IReadOnlyList<int> seeds, OracleRunOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellation,
+        IReadOnlyList<int> seeds, RunOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellation,
         Func<OracleRun, IEnumerable<MethodResult>> methods)
     {
+        if (seeds.Count == 0) throw new ArgumentException("at least one seed is needed", nameof(seeds));
         var results = new List<MethodResult>();
         var pretraining = new List<CurvePoint>();
         var source = "";
@@ -56,12 +67,5 @@ public static class OracleExperiments
             pretraining.AddRange(run.PretrainingCurve);
         }
         return (results, pretraining, source);
-    }
-
-    private static string Write(string directory, string name, string content)
-    {
-        var path = Path.Combine(directory, name);
-        AtomicFile.WriteAllText(path, content);
-        return path;
     }
 }

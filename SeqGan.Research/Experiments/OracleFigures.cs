@@ -1,3 +1,5 @@
+using SeqGan.Research.Metrics;
+using SeqGan.Research.Training;
 using SeqGan.Research.Plotting;
 
 namespace SeqGan.Research.Experiments;
@@ -6,7 +8,7 @@ namespace SeqGan.Research.Experiments;
 public static class OracleFigures
 {
     /// <summary>The method name of the shared pretraining curve (see <see cref="OracleRun.PretrainingCurve"/>).</summary>
-    public const string PretrainingMethod = "MLE pretraining";
+    public const string PretrainingMethod = SeqGanTrainer.PretrainingLabel;
 
     public const string NllAxisTitle = "NLL by oracle";
 
@@ -67,14 +69,15 @@ public static class OracleFigures
         });
     }
 
-    /// <summary>One series per method, in order of first appearance with pretraining first; mean ± sd over seeds per epoch.</summary>
-    public static IReadOnlyList<Series> SeriesByMethod(IEnumerable<CurvePoint> points)
+    /// <summary>One series per method of <paramref name="metric"/>'s points, in order of first appearance with pretraining
+    /// first; mean ± sd over seeds per epoch.</summary>
+    public static IReadOnlyList<Series> SeriesByMethod(IEnumerable<CurvePoint> points, string metric = OracleMetrics.NllOracleName)
     {
         // Random's result repeats the pretraining curve's epoch-0 point: count each (method, seed, epoch) once.
-        var unique = points.DistinctBy(p => (p.Method, p.Seed, p.Epoch)).ToList();
+        var unique = points.Where(p => p.Metric == metric).DistinctBy(p => (p.Method, p.Seed, p.Epoch)).ToList();
         return unique.GroupBy(p => p.Method)
             .OrderBy(g => g.Key == PretrainingMethod ? 0 : 1)
-            .Select(g => Series.MeanAndStandardDeviation(g.Key, g.Select(p => ((double)p.Epoch, p.NllOracle))))
+            .Select(g => Series.MeanAndStandardDeviation(g.Key, g.Select(p => ((double)p.Epoch, p.Value))))
             .ToList();
     }
 

@@ -3,66 +3,59 @@ using SeqGan.Research.Training;
 
 namespace SeqGan.Research.Experiments;
 
-/// <summary>(g-steps, d-steps, k) of Algorithm 1: generator updates, discriminator rounds (each on fresh
-/// negatives) and epochs per round, per adversarial iteration.</summary>
-public sealed record AdversarialStrategy(int GeneratorSteps, int DiscriminatorSteps, int DiscriminatorEpochs)
-{
-    public override string ToString() => $"g-steps={GeneratorSteps}, d-steps={DiscriminatorSteps}, k={DiscriminatorEpochs}";
-}
-
 /// <summary>
-/// Every setting of the synthetic-oracle experiments, in one place. Presets are data: <see cref="Smoke"/>
-/// (seconds, for tests), <see cref="Quick"/> (minutes on a laptop CPU, same trends) and <see cref="Paper"/>
-/// (the original code's schedule, meant for a GPU). Edit a copy with <c>with { ... }</c> to try an ablation.
+/// Every setting of the synthetic-oracle experiments, in one place: Algorithm 1's (<see cref="SeqGanSettings"/>: the
+/// generator, discriminator and reward, the schedule) and the oracle world's. Presets are data: <see cref="Smoke"/>
+/// (seconds, for tests), <see cref="Quick"/> (minutes on a laptop CPU, same trends) and <see cref="Paper"/> (the
+/// original code's schedule, meant for a GPU). Edit a copy with <c>with { ... }</c> to try an ablation:
+/// <c>OraclePreset.Quick with { Generator = new GruGeneratorFactory(), Reward = Rewards.Constant(1) }</c>.
 /// </summary>
-public sealed record OraclePreset
+public sealed record OraclePreset : SeqGanSettings
 {
-    public required string Name { get; init; }
+    public OraclePreset()
+    {
+        EvaluateUntrained = true;   // Table 1's Random row, and Figure 2's curve from epoch 0
+    }
 
     // ---- the world ----
-    /// <summary>Use the paper's oracle parameters when the data mirror has them (sizes then come from the file).</summary>
+    /// <summary>Use the paper's oracle parameters when the data mirror has them (its sizes then come from the file).</summary>
     public bool UsePaperOracle { get; init; } = true;
+    /// <summary>The random oracle's sizes (the paper's oracle has these), and the sequence length of both.</summary>
     public LstmModelSize Model { get; init; } = new();
     /// <summary>Seed of the random N(0, 1) oracle used when the paper's parameters are not used or not available.</summary>
     public ulong RandomOracleSeed { get; init; } = 66;
     public int TrainingSequences { get; init; } = 10_000;
     public int TestSequences { get; init; } = 10_000;
+    /// <summary>Generator samples the oracle scores at each NLL-oracle evaluation.</summary>
     public int EvaluationSamples { get; init; } = 10_000;
 
-    // ---- generator and MLE ----
-    public double GeneratorInitStd { get; init; } = 0.1;
-    public double GeneratorLearningRate { get; init; } = 0.01;
-    public double GradientClip { get; init; } = 5.0;
-    public int BatchSize { get; init; } = 64;
-    public int PretrainEpochs { get; init; } = 120;
-    public int EvaluateEveryEpochs { get; init; } = 5;
-
-    // ---- discriminator ----
-    public DiscriminatorConfig Discriminator { get; init; } = new();
-    public int DiscriminatorPretrainRounds { get; init; } = 50;
-    public int DiscriminatorPretrainEpochs { get; init; } = 3;
-    public int NegativeSamples { get; init; } = 10_000;
-
-    // ---- adversarial phase (SeqGAN and PG-BLEU) ----
-    public int AdversarialIterations { get; init; } = 200;
-    public AdversarialStrategy Strategy { get; init; } = new(1, 5, 3);
-    public int Rollouts { get; init; } = 16;
-    public RolloutPolicyKind RolloutPolicy { get; init; } = RolloutPolicyKind.CurrentGenerator;
-    public double RolloutUpdateRate { get; init; } = 0.8;
-    public int EvaluateEveryIterations { get; init; } = 5;
-
-    // ---- baselines continued after pretraining ----
-    /// <summary>Epochs of continued MLE and of scheduled sampling after pretraining (the baselines' budget).</summary>
-    public int BaselineEpochs { get; init; } = 80;
+    // ---- the baselines ----
     public ScheduledSamplingSchedule ScheduledSampling { get; init; } = new();
+    /// <summary>PG-BLEU's BLEU order.</summary>
     public int BleuOrder { get; init; } = 4;
 
-    // ---- bookkeeping ----
-    public int CheckpointEvery { get; init; } = 10;
+    /// <summary>The rows of Table 1: Random, MLE, SS, PG-BLEU, and SeqGAN with this preset's reward.</summary>
+    public IReadOnlyList<TrainingMethod> Table1Methods =>
+    [
+        new UntrainedMethod("Random"),
+        new MleMethod("MLE", "mle"),
+        new ScheduledSamplingMethod(ScheduledSampling, "SS", "scheduledsampling"),
+        new AdversarialMethod("PG-BLEU", "pgbleu", Rewards.Bleu(BleuOrder), Strategy),
+        new AdversarialMethod("SeqGAN", "seqgan", Reward, Strategy),
+    ];
+
+    /// <summary>A row of Table 1 by its label ("SS", "PG-BLEU") or session name ("scheduledsampling"), case-insensitively.</summary>
+    public TrainingMethod Table1Method(string name) =>
+        Table1Methods.FirstOrDefault(m => string.Equals(m.Label, name, StringComparison.OrdinalIgnoreCase) || string.Equals(m.Session, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"unknown method '{name}' (expected one of {string.Join(", ", Table1Methods.Select(m => m.Label))})");
 
     /// <summary>The four training strategies of the paper's Figure 3.</summary>
     public static IReadOnlyList<AdversarialStrategy> Figure3Strategies { get; } =
         [new(100, 1, 10), new(30, 1, 30), new(1, 1, 10), new(1, 5, 3)];
+
+    /// <summary>SeqGAN under <paramref name="strategy"/>: a Figure 3 curve (its own session unless it is the preset's strategy).</summary>
+    public AdversarialMethod SeqGanWith(AdversarialStrategy strategy) => new($"SeqGAN ({strategy})",
+        strategy == Strategy ? "seqgan" : $"seqgan-g{strategy.GeneratorSteps}-d{strategy.DiscriminatorSteps}-k{strategy.DiscriminatorEpochs}", Reward, strategy);
 
     /// <summary>The original code's schedule: 120 MLE epochs, 50×3 D pretraining, 200 iterations of
     /// (1 g-step, 5 × 3 D epochs), 16 rollouts, batch 64, Adam 0.01 / 1e-4.</summary>
@@ -94,17 +87,14 @@ public sealed record OraclePreset
         Name = "smoke",
         UsePaperOracle = false,
         Model = new LstmModelSize(VocabularySize: 40, EmbeddingSize: 8, HiddenSize: 8, SequenceLength: 8),
+        Generator = new LstmGeneratorFactory(EmbeddingSize: 8, HiddenSize: 8),
         TrainingSequences = 256,
         TestSequences = 128,
         EvaluationSamples = 256,
         BatchSize = 32,
         PretrainEpochs = 4,
         EvaluateEveryEpochs = 2,
-        Discriminator = new DiscriminatorConfig
-        {
-            VocabularySize = 40, SequenceLength = 8, EmbeddingSize = 8,
-            FilterWidths = [1, 2, 3, 5], FilterCounts = [8, 8, 8, 8],
-        },
+        Discriminator = new CnnDiscriminatorFactory(new DiscriminatorConfig { EmbeddingSize = 8, FilterWidths = [1, 2, 3, 5], FilterCounts = [8, 8, 8, 8] }),
         DiscriminatorPretrainRounds = 2,
         DiscriminatorPretrainEpochs = 1,
         NegativeSamples = 128,
@@ -116,27 +106,13 @@ public sealed record OraclePreset
         CheckpointEvery = 1,
     };
 
-    public static OraclePreset ByName(string name) => name.ToLowerInvariant() switch
-    {
-        "smoke" => Smoke,
-        "quick" => Quick,
-        "paper" => Paper,
-        _ => throw new ArgumentException($"unknown preset '{name}' (expected smoke, quick or paper)", nameof(name)),
-    };
+    public static OraclePreset ByName(string name) => PresetNames.Find(name, Smoke, Quick, Paper);
 
-    /// <summary>Checks the settings fit together; throws naming the offending setting.</summary>
-    public void Validate()
+    public override void Validate()
     {
-        void Positive(int value, string name) { if (value < 1) throw new ArgumentException($"preset {Name}: {name} must be at least 1, got {value}"); }
+        base.Validate();
         Positive(TrainingSequences, nameof(TrainingSequences));
         Positive(EvaluationSamples, nameof(EvaluationSamples));
-        Positive(BatchSize, nameof(BatchSize));
-        Positive(Rollouts, nameof(Rollouts));
-        Positive(EvaluateEveryEpochs, nameof(EvaluateEveryEpochs));
-        Positive(EvaluateEveryIterations, nameof(EvaluateEveryIterations));
-        Positive(CheckpointEvery, nameof(CheckpointEvery));
         if (TrainingSequences < BatchSize) throw new ArgumentException($"preset {Name}: {TrainingSequences} training sequences do not fill one batch of {BatchSize}");
-        if (Discriminator.FilterWidths.Max() > Model.SequenceLength)
-            throw new ArgumentException($"preset {Name}: the widest discriminator filter ({Discriminator.FilterWidths.Max()}) exceeds the sequence length {Model.SequenceLength}");
     }
 }

@@ -1,4 +1,6 @@
+using SeqGan.Research.Data;
 using SeqGan.Research.Models;
+using SeqGan.Research.Nn;
 using SeqGan.Research.Tensors;
 
 namespace SeqGan.Research.Experiments;
@@ -12,19 +14,23 @@ public sealed class OracleWorld : IDisposable
     /// <summary>"paper" (the original target_params) or "random(seed)".</summary>
     public required string OracleSource { get; init; }
 
+    /// <summary>The shape the generator and discriminator are built for: the oracle's vocabulary, length and start token.</summary>
+    public SequenceShape Shape => Oracle.Shape;
+
     /// <summary>
-    /// Loads the paper's oracle when the preset asks for it and <paramref name="paperOracleParameters"/> exists,
-    /// else makes the seeded N(0, 1) oracle; then samples the training and test sets with the run's seed.
+    /// The paper's oracle when the preset asks for it and the library finds its parameters (<see cref="PaperOracleFile.Find(string?)"/>:
+    /// $SEQGAN_DATA_MIRROR, data/cache, shared/data; or <paramref name="paperOracleFile"/>), else the seeded N(0, 1) oracle
+    /// of <see cref="OraclePreset.Model"/>'s sizes; then the training and test sets sampled with the run's seed.
     /// </summary>
-    public static OracleWorld Create(OraclePreset preset, int seed, Device device, string? paperOracleParameters)
+    public static OracleWorld Create(OraclePreset preset, int seed, Device device, string? paperOracleFile = null)
     {
+        var paperFile = preset.UsePaperOracle ? paperOracleFile ?? PaperOracleFile.Find() : null;
         OracleLstm oracle;
         string source;
-        if (preset.UsePaperOracle && paperOracleParameters is not null && File.Exists(paperOracleParameters))
+        if (paperFile is not null)
         {
-            oracle = OracleLstm.LoadPaperParameters(paperOracleParameters, preset.Model.SequenceLength);
-            if (oracle.Size with { SequenceLength = preset.Model.SequenceLength } != preset.Model)
-                throw new ArgumentException($"preset {preset.Name}: model sizes {preset.Model} do not match the paper oracle's {oracle.Size}");
+            if (!File.Exists(paperFile)) throw new FileNotFoundException($"the paper's oracle parameters are not at {paperFile}", paperFile);
+            oracle = OracleLstm.LoadPaperParameters(paperFile, preset.Model.SequenceLength);
             source = "paper";
         }
         else

@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Text;
 using SeqGan.Research.Data;
 using SeqGan.Research.Metrics;
-using SeqGan.Research.Storage;
+using SeqGan.Research.Training;
 
 namespace SeqGan.Research.Experiments;
 
-/// <summary>What the ORGAN reproduction produced: the table, the λ sweep (per seed) and the files written.</summary>
-public sealed record OrganReproduction(OrganTable Table, IReadOnlyList<OrganResult> Sweep, MusicObjectiveKind SweepObjective, IReadOnlyList<string> Files);
+/// <summary>What the ORGAN reproduction produced: the corpus it read, the table, the λ sweep (per seed), the files written
+/// and the figures skipped for a missing tool.</summary>
+public sealed record OrganReproduction(AbcCorpus Corpus, OrganTable Table, IReadOnlyList<OrganResult> Sweep, MusicObjectiveKind SweepObjective,
+    IReadOnlyList<string> Files, IReadOnlyList<string> Skipped);
 
 /// <summary>ORGAN's music table and the λ sweep as one library call: every seed, every row, checkpointed.</summary>
 public static class OrganExperiments
@@ -15,12 +17,16 @@ public static class OrganExperiments
     /// <summary>
     /// For each seed: the MLE row, then for each objective Naive RL (λ = 0), ORGAN (its λ) and SeqGAN (λ = 1), then the
     /// sweep objective at every λ of the preset (runs shared with the table are not repeated). Writes organ-table.md,
-    /// organ-table.csv and organ-sweep.csv into <paramref name="outputDirectory"/> (when not null).
+    /// organ-table.csv, organ-sweep.csv and the figure organ-sweep (HTML and PNG) into <paramref name="outputDirectory"/>
+    /// (when not null; checkpoints then go to its <c>checkpoints</c> folder unless the options name one). The corpus is
+    /// the verified music_large.txt the library finds (<see cref="OrganMusicFile.Require(string?)"/>) unless one is given.
     /// </summary>
-    public static OrganReproduction TableAndSweep(AbcCorpus corpus, OrganPreset preset, IReadOnlyList<int> seeds, OrganRunOptions options,
+    public static OrganReproduction TableAndSweep(AbcCorpus? corpus, OrganPreset preset, IReadOnlyList<int> seeds, RunOptions? options,
         string? outputDirectory, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
         if (seeds.Count == 0) throw new ArgumentException("at least one seed", nameof(seeds));
+        corpus ??= AbcCorpus.Load(OrganMusicFile.Require(), preset.SequenceLength);
+        options = outputDirectory is null ? options ?? new RunOptions() : OutputFolders.WithCheckpoints(options, outputDirectory);
         var runs = new Dictionary<(MusicObjectiveKind, OrganAlgorithm), List<OrganResult>>();
         var sweep = new List<OrganResult>();
         foreach (var seed in seeds)
@@ -35,15 +41,14 @@ public static class OrganExperiments
             foreach (var lambda in preset.SweepLambdas) sweep.Add(run.Run(preset.SweepObjective, lambda));
         }
         var table = OrganTable.FromResults(runs.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<OrganResult>)kv.Value), preset);
-        var files = new List<string>();
-        if (outputDirectory is not null)
-        {
-            Directory.CreateDirectory(outputDirectory);
-            files.Add(Write(outputDirectory, "organ-table.md", table.ToMarkdown()));
-            files.Add(Write(outputDirectory, "organ-table.csv", table.ToCsv()));
-            files.Add(Write(outputDirectory, "organ-sweep.csv", SweepCsv(sweep, preset.SweepObjective)));
-        }
-        return new OrganReproduction(table, sweep, preset.SweepObjective, files);
+        if (outputDirectory is null) return new OrganReproduction(corpus, table, sweep, preset.SweepObjective, [], []);
+        var outputs = new ExperimentOutputs(outputDirectory);
+        outputs.Write("organ-table.md", table.ToMarkdown());
+        outputs.Write("organ-table.csv", table.ToCsv());
+        outputs.Write("organ-sweep.csv", SweepCsv(sweep, preset.SweepObjective));
+        outputs.Figure("organ-sweep", OrganFigures.LambdaSweep(sweep, preset.SweepObjective,
+            $"ORGAN λ sweep — {preset.SweepObjective.Label()} objective ({preset.Name} preset)"));
+        return new OrganReproduction(corpus, table, sweep, preset.SweepObjective, outputs.Files, outputs.Skipped);
     }
 
     private static void Add(Dictionary<(MusicObjectiveKind, OrganAlgorithm), List<OrganResult>> runs, MusicObjectiveKind objective, OrganAlgorithm algorithm, OrganResult result)
@@ -61,12 +66,5 @@ public static class OrganExperiments
             text.AppendLine(string.Join(',', objective.Label(), R(r.Lambda), r.Seed, R(r.Scores.Of(objective)), R(r.Scores.Tonality), R(r.Scores.Melodicity),
                 R(r.Scores.RatioOfSteps), R(r.Diversity), R(r.DistinctFraction), r.WallSeconds.ToString("F1", CultureInfo.InvariantCulture)));
         return text.ToString();
-    }
-
-    private static string Write(string directory, string name, string content)
-    {
-        var path = Path.Combine(directory, name);
-        AtomicFile.WriteAllText(path, content);
-        return path;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using SeqGan.Research.Data.Corpora;
-using SeqGan.Research.Storage;
+using SeqGan.Research.Training;
 
 namespace SeqGan.Research.Experiments;
 
@@ -13,11 +13,14 @@ public static class RealDataExperiments
     /// <summary>
     /// Loads the task's corpus from <paramref name="corpusFile"/> (or the verified catalog copy), then for each seed:
     /// a train/test split from that seed (saved under <c>seedN/split</c>), MLE pretraining, MLE and SeqGAN, and the real
-    /// data's own scores. Writes <c>NAME.md</c>, <c>NAME.csv</c> and the decoded samples into <paramref name="outputDirectory"/>.
+    /// data's own scores. Writes <c>NAME.md</c>, <c>NAME.csv</c> and the decoded samples into <paramref name="outputDirectory"/>
+    /// (default <c>out/NAME-PRESET</c>); checkpoints go to its <c>checkpoints</c> folder unless the options name one.
     /// </summary>
-    public static RealDataReproduction Run(RealDataTask task, RealDataPreset preset, IReadOnlyList<int> seeds, RealDataRunOptions options,
-        string outputDirectory, string? corpusFile = null, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    public static RealDataReproduction Run(RealDataTask task, RealDataPreset preset, IReadOnlyList<int> seeds, RunOptions? options = null,
+        string? outputDirectory = null, string? corpusFile = null, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
+        outputDirectory ??= OutputFolders.Default(task.Name, preset.Name);
+        var runOptions = OutputFolders.WithCheckpoints(options, outputDirectory);
         preset.Validate();
         if (seeds.Count == 0) throw new ArgumentException("at least one seed is needed", nameof(seeds));
         var path = corpusFile ?? CatalogCorpusFile.Locate(task.CatalogFile
@@ -32,15 +35,12 @@ public static class RealDataExperiments
         {
             var split = CorpusSplit.Create(corpus, preset.TestFraction, seed);
             files.AddRange(split.Save(Path.Combine(outputDirectory, $"seed{seed}", "split")));
-            using var run = new RealDataRun(task, split, preset, options with
-            {
-                Seed = seed,
-                CheckpointDirectory = options.CheckpointDirectory ?? Path.Combine(outputDirectory, "checkpoints"),
-            }, progress, cancellation);
+            using var run = new RealDataRun(task, split, preset, runOptions with { Seed = seed }, progress, cancellation);
             description = $"{corpus.Name} ({Path.GetFileName(corpus.SourceFile)}): {corpus.Sequences.Count} sequences of {corpus.SequenceLength} tokens, "
                 + $"vocabulary {corpus.Vocabulary.Count}; {corpus.Preparation}. Per seed: {run.TrainingCount} training sequences, "
                 + $"{run.ReferenceCount} test sequences as references, {preset.EvaluationSamples} samples scored.";
-            var seedResults = new List<RealDataResult> { run.RealData(), run.Run(RealDataMethods.Mle), run.Run(RealDataMethods.SeqGan) };
+            var seedResults = new List<RealDataResult> { run.RealData() };
+            seedResults.AddRange(preset.Methods.Select(method => run.Run(method)));
             results.AddRange(seedResults);
             foreach (var result in seedResults)
             {
@@ -50,16 +50,11 @@ public static class RealDataExperiments
             }
         }
         var table = RealDataTable.FromResults(task, results, preset.Name, description);
-        files.Add(Write(outputDirectory, $"{task.Name}.md", table.ToMarkdown()));
-        files.Add(Write(outputDirectory, $"{task.Name}.csv", table.ToCsv()));
-        files.Add(Write(outputDirectory, $"{task.Name}-samples.txt", samples.ToString()));
-        return new RealDataReproduction(results, table, corpus, files);
-    }
-
-    private static string Write(string directory, string name, string content)
-    {
-        var path = Path.Combine(directory, name);
-        AtomicFile.WriteAllText(path, content);
-        return path;
+        var outputs = new ExperimentOutputs(outputDirectory);
+        outputs.Add(files);
+        outputs.Write($"{task.Name}.md", table.ToMarkdown());
+        outputs.Write($"{task.Name}.csv", table.ToCsv());
+        outputs.Write($"{task.Name}-samples.txt", samples.ToString());
+        return new RealDataReproduction(results, table, corpus, outputs.Files);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using SeqGan.Research.Display;
 using SeqGan.Research.Metrics;
+using SeqGan.Research.Training;
 
 namespace SeqGan.Research.Experiments;
 
@@ -19,14 +20,17 @@ public sealed record Table1(IReadOnlyList<Table1Row> Rows, string Preset, string
         ["Random"] = 10.310, ["MLE"] = 9.038, ["SS"] = 8.985, ["PG-BLEU"] = 8.946, ["SeqGAN"] = 8.736,
     };
 
+    /// <summary>The row the p-values compare against.</summary>
+    public const string SeqGanLabel = "SeqGAN";
+
     public static Table1 FromResults(IReadOnlyList<MethodResult> results, string preset, string oracleSource)
     {
-        var seqgan = results.Where(r => r.Method == OracleMethod.SeqGan.Label()).Select(r => r.NllOracle).ToList();
+        var seqgan = results.Where(r => r.Method == SeqGanLabel).Select(r => r.NllOracle).ToList();
         var rows = results.GroupBy(r => r.Method).Select(group =>
         {
             var values = group.Select(r => r.NllOracle).ToList();
             var (mean, variance) = WelchTTest.MeanAndVariance(values);
-            double? p = group.Key != OracleMethod.SeqGan.Label() && values.Count >= 2 && seqgan.Count >= 2
+            double? p = group.Key != SeqGanLabel && values.Count >= 2 && seqgan.Count >= 2
                 ? WelchTTest.Compare(values, seqgan).TwoSidedP
                 : null;
             return new Table1Row(group.Key, mean, Math.Sqrt(variance), values.Count, p, group.Average(r => r.NllTest), group.Average(r => r.WallSeconds));
@@ -63,14 +67,31 @@ public sealed record Table1(IReadOnlyList<Table1Row> Rows, string Preset, string
     }
 }
 
-/// <summary>Learning curves as CSV (one row per evaluation): the data of Figures 2 and 3.</summary>
+/// <summary>Learning curves as CSV, one row per evaluation and one column per metric: the data of Figures 2 and 3.</summary>
 public static class CurveCsv
 {
-    public static string Write(IEnumerable<CurvePoint> points)
+    /// <summary>
+    /// Rows in the order of the points, one for each run of consecutive points of the same (method, seed, phase, epoch);
+    /// columns method, seed, phase, epoch, then each metric of <paramref name="metrics"/> (default: every metric, in order
+    /// of first appearance) in snake case ("NLL-oracle" → nll_oracle); a metric a row lacks is left empty.
+    /// </summary>
+    public static string Write(IEnumerable<CurvePoint> points, IReadOnlyList<string>? metrics = null)
     {
-        var text = new StringBuilder("method,seed,phase,epoch,nll_oracle\n");
-        foreach (var p in points)
-            text.AppendLine(string.Join(',', p.Method, p.Seed, p.Phase, p.Epoch, p.NllOracle.ToString("R", CultureInfo.InvariantCulture)));
+        var list = points.ToList();
+        metrics ??= list.Select(p => p.Metric).Distinct().ToList();
+        var text = new StringBuilder(string.Join(',', ["method", "seed", "phase", "epoch", .. metrics.Select(ColumnName)])).Append('\n');
+        for (var start = 0; start < list.Count;)
+        {
+            var first = list[start];
+            var end = start;
+            while (end < list.Count && (list[end].Method, list[end].Seed, list[end].Phase, list[end].Epoch) == (first.Method, first.Seed, first.Phase, first.Epoch)) end++;
+            var values = list.GetRange(start, end - start);
+            var cells = metrics.Select(m => values.FirstOrDefault(p => p.Metric == m) is { } p ? p.Value.ToString("R", CultureInfo.InvariantCulture) : "");
+            text.AppendLine(string.Join(',', [first.Method, first.Seed.ToString(CultureInfo.InvariantCulture), first.Phase, first.Epoch.ToString(CultureInfo.InvariantCulture), .. cells]));
+            start = end;
+        }
         return text.ToString();
     }
+
+    private static string ColumnName(string metric) => metric.ToLowerInvariant().Replace('-', '_').Replace(' ', '_');
 }

@@ -32,8 +32,11 @@ public sealed class TrainedTextModel : IDisposable
     /// <summary>What goes between decoded tokens: a space for words, nothing for characters.</summary>
     public string Separator { get; }
 
-    public static IReadOnlyList<string> Save(string directory, Generator generator, TokenCorpus corpus)
+    /// <summary>Saves an LSTM generator (the only architecture <c>seqgan sample</c> reads back); another is an error.</summary>
+    public static IReadOnlyList<string> Save(string directory, ISequencePolicy trained, TokenCorpus corpus)
     {
+        var generator = trained as LstmLanguageModel
+            ?? throw new ArgumentException($"only LSTM generators can be saved for `seqgan sample`, got a {trained.GetType().Name}", nameof(trained));
         Directory.CreateDirectory(directory);
         var state = generator.StateDict();
         try

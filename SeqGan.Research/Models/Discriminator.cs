@@ -22,7 +22,7 @@ public sealed record DiscriminatorConfig
 /// D_φ: embedding → convolutions of many widths, ReLU, max over time → one highway layer → dropout
 /// → 2-way softmax (class 1 = real). Input tokens [B, T] (int64).
 /// </summary>
-public sealed class Discriminator : Module
+public sealed class Discriminator : Module, ISequenceDiscriminator
 {
     public DiscriminatorConfig Config { get; }
     public Embedding Embedding { get; }

@@ -12,27 +12,11 @@ public sealed record LstmState(Tensor Hidden, Tensor Cell);
 /// The four gates are stored side by side — W [in, 4H], U [H, 4H], b [4H] in the order i, f, o, c —
 /// so that one step costs two matrix products instead of eight.
 /// </summary>
-public sealed class LstmCell : Module
+/// <param name="init">for W, U and b; defaults to U(−1/√H, 1/√H)</param>
+public sealed class LstmCell(long inputSize, long hiddenSize, Func<long[], Tensor>? init = null)
+    : GatedRecurrentCell(inputSize, hiddenSize, GateCount, init)
 {
     public const int GateCount = 4;
-
-    public long InputSize { get; }
-    public long HiddenSize { get; }
-    public Tensor W { get; }
-    public Tensor U { get; }
-    public Tensor B { get; }
-
-    /// <param name="init">for W, U and b; defaults to U(−1/√H, 1/√H)</param>
-    public LstmCell(long inputSize, long hiddenSize, Func<long[], Tensor>? init = null)
-    {
-        InputSize = inputSize;
-        HiddenSize = hiddenSize;
-        var bound = 1.0 / Math.Sqrt(hiddenSize);
-        init ??= s => Init.Uniform(s, -bound, bound);
-        W = RegisterParameter("W", init([inputSize, GateCount * hiddenSize]));
-        U = RegisterParameter("U", init([hiddenSize, GateCount * hiddenSize]));
-        B = RegisterParameter("b", init([GateCount * hiddenSize]));
-    }
 
     public LstmState ZeroState(long batch) =>
         new(Tensor.Zeros([batch, HiddenSize], W.DType, W.Device), Tensor.Zeros([batch, HiddenSize], W.DType, W.Device));

@@ -1,3 +1,4 @@
+using SeqGan.Research.Storage;
 using SeqGan.Research.Tensors;
 
 namespace SeqGan.Research.Nn;
@@ -6,7 +7,7 @@ namespace SeqGan.Research.Nn;
 /// A tree of named parameters and sub-modules. Parameters are owned by their module (outside any
 /// dispose scope) and addressed by dotted names ("lstm.W"), which is also how they are saved.
 /// </summary>
-public abstract class Module : IDisposable
+public abstract class Module : IModule
 {
     private readonly List<(string Name, Tensor Tensor)> parameters = [];
     private readonly List<(string Name, Module Module)> children = [];
@@ -61,15 +62,15 @@ public abstract class Module : IDisposable
 
     public Module Eval() => Train(false);
 
-    /// <summary>Moves every parameter to <paramref name="device"/> in place (optimizers keep working on them).</summary>
-    public Module To(Device device)
+    /// <summary>Moves every parameter to <paramref name="device"/> in place (optimizers keep working on them);
+    /// <see cref="ModuleExtensions.To{T}"/> is the call that returns the module as its own type.</summary>
+    internal void MoveTo(Device device)
     {
         using var scope = Torch.NewDisposeScope();
         using var noGrad = Torch.NoGrad();
         foreach (var parameter in Parameters())
             if (parameter.Device != device)
                 parameter.SetData(parameter.To(device));
-        return this;
     }
 
     public Device Device => Parameters().FirstOrDefault()?.Device ?? Device.Cpu;

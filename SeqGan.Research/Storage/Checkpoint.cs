@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SeqGan.Research.Nn;
 using SeqGan.Research.Tensors;
 
 namespace SeqGan.Research.Storage;

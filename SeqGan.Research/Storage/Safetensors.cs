@@ -1,10 +1,9 @@
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
-using SeqGan.Research.Storage;
 using SeqGan.Research.Tensors;
 
-namespace SeqGan.Research.Nn;
+namespace SeqGan.Research.Storage;
 
 /// <summary>
 /// Reader and writer of the safetensors format: an 8-byte little-endian header length, a JSON header

@@ -12,7 +12,7 @@ namespace SeqGan.Research.Training;
 public static class AdversarialTraining
 {
     /// <summary>One g-step: <paramref name="batchSize"/> samples, rollout rewards under <paramref name="scorer"/>, one policy-gradient update.</summary>
-    public static void GeneratorStep(Generator generator, Adam optimizer, LstmLanguageModel rolloutPolicy, ISequenceScorer scorer,
+    public static void GeneratorStep(ISequencePolicy generator, Adam optimizer, ISequencePolicy rolloutPolicy, ISequenceScorer scorer,
         int batchSize, int rollouts, double gradientClip)
     {
         using var scope = Torch.NewDisposeScope();
@@ -23,7 +23,7 @@ public static class AdversarialTraining
 
     /// <summary>One d-step: <paramref name="negativeSamples"/> fresh generator samples against <paramref name="positives"/>
     /// for <paramref name="epochs"/> epochs; returns D's mean loss of the last epoch.</summary>
-    public static double DiscriminatorRound(Discriminator discriminator, Adam optimizer, Generator generator, Tensor positives,
+    public static double DiscriminatorRound(ISequenceDiscriminator discriminator, Adam optimizer, ISequencePolicy generator, Tensor positives,
         int negativeSamples, int epochs, int batchSize, CancellationToken cancellation = default)
     {
         using var scope = Torch.NewDisposeScope();

@@ -11,7 +11,7 @@ public static class DiscriminatorTraining
     /// <paramref name="epochs"/> passes over positives ∪ negatives, shuffled once (as the paper's loader does
     /// on each load); returns the mean loss of the last epoch.
     /// </summary>
-    public static double Train(Discriminator discriminator, Adam optimizer, Tensor positives, Tensor negatives,
+    public static double Train(ISequenceDiscriminator discriminator, Adam optimizer, Tensor positives, Tensor negatives,
         int epochs, int batchSize, CancellationToken cancellation = default)
     {
         discriminator.Train();
@@ -45,7 +45,7 @@ public static class DiscriminatorTraining
     }
 
     /// <summary>Fraction of <paramref name="tokens"/> that D classifies as real (P(real) &gt; 0.5), in eval mode.</summary>
-    public static double FractionJudgedReal(Discriminator discriminator, Tensor tokens, int batchSize = 1024)
+    public static double FractionJudgedReal(ISequenceDiscriminator discriminator, Tensor tokens, int batchSize = 1024)
     {
         using var scope = Torch.NewDisposeScope();
         var scores = new SequenceScorers.DiscriminatorScorer(discriminator, batchSize).Score(tokens);

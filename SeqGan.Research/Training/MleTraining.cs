@@ -8,11 +8,11 @@ namespace SeqGan.Research.Training;
 public static class MleTraining
 {
     /// <summary>−mean log G(y_t | y_&lt;t) over a batch [B, T].</summary>
-    public static Tensor Loss(LstmLanguageModel generator, Tensor batch) => -generator.TokenLogProbabilities(batch).Mean();
+    public static Tensor Loss(ISequencePolicy generator, Tensor batch) => -generator.TokenLogProbabilities(batch).Mean();
 
     /// <summary>One pass over <paramref name="data"/> [N, T] (in order, as the paper's loader does, unless
     /// <paramref name="shuffle"/>); returns the mean training loss.</summary>
-    public static double TrainEpoch(LstmLanguageModel generator, Adam optimizer, Tensor data, int batchSize,
+    public static double TrainEpoch(ISequencePolicy generator, Adam optimizer, Tensor data, int batchSize,
         double gradientClip, bool shuffle = false, CancellationToken cancellation = default)
     {
         generator.Train();

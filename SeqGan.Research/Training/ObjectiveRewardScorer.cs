@@ -74,18 +74,9 @@ public sealed class ObjectiveRewardScorer : IRolloutScorer
     private Tensor Combine(Tensor? discriminatorScores, Tensor rows, int groupSize)
     {
         if (Lambda == 1) return discriminatorScores!;
-        var objective = WeightedObjective(HostRows(rows), groupSize);
+        var objective = WeightedObjective(TokenRows.ToHost(rows), groupSize);
         var objectiveTensor = Tensor.FromSpan<float>(objective.Select(v => (float)v).ToArray(), [objective.Length], rows.Device);
         if (discriminatorScores is null) return objectiveTensor;
         return discriminatorScores * Lambda + objectiveTensor * (1 - Lambda);
-    }
-
-    private static long[][] HostRows(Tensor tokens)
-    {
-        var width = (int)tokens.Size(1);
-        var flat = tokens.To(DType.Int64, Device.Cpu).ToArray<long>();
-        var rows = new long[tokens.Size(0)][];
-        for (var i = 0; i < rows.Length; i++) rows[i] = flat.AsSpan(i * width, width).ToArray();
-        return rows;
     }
 }

@@ -1,5 +1,4 @@
 using SeqGan.Research.Models;
-using SeqGan.Research.Nn;
 using SeqGan.Research.Tensors;
 
 namespace SeqGan.Research.Training;
@@ -11,7 +10,7 @@ namespace SeqGan.Research.Training;
 /// </summary>
 /// <remarks>
 /// All (T−1)·N·B rollouts run as one batched pass. The roll-out policy encodes Y once with teacher
-/// forcing; the rollouts of prefix length t start from the LSTM state already computed for that prefix
+/// forcing; the rollouts of prefix length t start from the recurrent state already computed for that prefix
 /// and join the running batch at step t. Rows are ordered (prefix length, rollout, sequence), so a
 /// column of the completed matrix is "sampled tokens of the groups already running" followed by
 /// "Y's own token for the groups that have not started". All randomness is drawn up front as one
@@ -21,7 +20,7 @@ namespace SeqGan.Research.Training;
 public static class RolloutRewards
 {
     /// <summary>Rewards [B, T] for sequences [B, T]; <paramref name="uniforms"/> [T−1, N, B, T] defaults to fresh draws.</summary>
-    public static Tensor Compute(LstmLanguageModel policy, Tensor sequences, int rollouts, ISequenceScorer scorer, Tensor? uniforms = null)
+    public static Tensor Compute(ISequencePolicy policy, Tensor sequences, int rollouts, ISequenceScorer scorer, Tensor? uniforms = null)
     {
         if (rollouts < 1) throw new ArgumentOutOfRangeException(nameof(rollouts), rollouts, "need at least one rollout");
         using var noGrad = Torch.NoGrad();
@@ -41,34 +40,32 @@ public static class RolloutRewards
     }
 
     /// <summary>The (T−1)·N·B completed rollouts [(T−1)·N·B, T], rows ordered (prefix length t = 1..T−1, rollout, sequence).</summary>
-    public static Tensor Complete(LstmLanguageModel policy, Tensor sequences, int rollouts, Tensor? uniforms = null)
+    public static Tensor Complete(ISequencePolicy policy, Tensor sequences, int rollouts, Tensor? uniforms = null)
     {
         using var noGrad = Torch.NoGrad();
         using var scope = Torch.NewDisposeScope();
         var batch = sequences.Size(0);
         var length = (int)sequences.Size(1);
         if (length < 2) throw new ArgumentException("rollouts need sequences of at least two tokens", nameof(sequences));
-        var hidden = policy.Size.HiddenSize;
         var groupRows = rollouts * batch;
         uniforms ??= DrawUniforms(length, rollouts, batch, sequences.Device);
         ValidateUniforms(uniforms, length, rollouts, batch);
 
         // State index t = after consuming [start, y_0 .. y_{t−1}]: its output is the distribution of y_t.
-        var (hiddens, cells) = policy.Lstm.UnrollStates(policy.Embedding.Forward(policy.ShiftRight(sequences)));
+        var prefixStates = policy.PrefixStates(sequences);
 
         var columns = new Tensor[length];
         columns[0] = RepeatColumn(sequences, 0, length - 1, rollouts);
-        LstmState? running = null;
+        RecurrentState? running = null;
         for (var k = 1; k < length; k++)
         {
-            // Prefix length k starts now: N copies of the state after its last given token.
-            var joining = new LstmState(Replicate(hiddens.Select(1, k), rollouts, hidden), Replicate(cells.Select(1, k), rollouts, hidden));
-            running = running is null ? joining : new LstmState(
-                Tensor.Cat([running.Hidden, joining.Hidden], 0), Tensor.Cat([running.Cell, joining.Cell], 0));
+            // Prefix length k starts now: N copies of the state after its last given token (rollout-major).
+            var joining = prefixStates[k].Repeat(rollouts);
+            running = running is null ? joining : running.Concat(joining);
             var noise = uniforms.Narrow(0, 0, k).Select(3, k).Reshape((long)k * groupRows);
-            var sampled = policy.SampleNext(running.Hidden, noise);
+            var sampled = policy.SampleNext(running, noise);
             columns[k] = k == length - 1 ? sampled : Tensor.Cat([sampled, RepeatColumn(sequences, k, length - 1 - k, rollouts)], 0);
-            if (k < length - 1) running = policy.Lstm.Step(policy.Embedding.Forward(sampled), running);
+            if (k < length - 1) running = policy.Advance(running, sampled);
         }
         return scope.MoveToOuter(Tensor.Stack(columns, 1));
     }
@@ -84,10 +81,6 @@ public static class RolloutRewards
             throw new ArgumentException($"uniforms must have shape [{string.Join(", ", expected)}], got [{string.Join(", ", uniforms.Shape)}]");
     }
 
-    /// <summary>[B, H] → [N·B, H], rollout-major.</summary>
-    private static Tensor Replicate(Tensor state, int rollouts, long hidden) =>
-        state.Unsqueeze(0).Expand(rollouts, -1, -1).Reshape(-1, hidden);
-
     /// <summary>Y[:, k] repeated for every rollout of <paramref name="prefixGroups"/> prefix groups: [groups·N·B].</summary>
     private static Tensor RepeatColumn(Tensor sequences, int k, int prefixGroups, int rollouts) =>
         sequences.Select(1, k).Unsqueeze(0).Expand((long)prefixGroups * rollouts, -1).Reshape(-1);
@@ -96,7 +89,7 @@ public static class RolloutRewards
     /// The slow, obviously-correct version the tests compare against: every (prefix, rollout) re-encodes
     /// its prefix from scratch and samples its completion alone, one step at a time.
     /// </summary>
-    public static Tensor ReferenceLoop(LstmLanguageModel policy, Tensor sequences, int rollouts, ISequenceScorer scorer, Tensor uniforms)
+    public static Tensor ReferenceLoop(ISequencePolicy policy, Tensor sequences, int rollouts, ISequenceScorer scorer, Tensor uniforms)
     {
         using var noGrad = Torch.NoGrad();
         using var scope = Torch.NewDisposeScope();
@@ -109,19 +102,19 @@ public static class RolloutRewards
             for (var n = 0; n < rollouts; n++)
             {
                 var prefix = sequences.Narrow(1, 0, t);
-                var state = policy.Lstm.ZeroState(batch);
-                var input = Tensor.Full([batch], policy.Size.StartToken, DType.Int64, sequences.Device);
+                var state = policy.StartState(batch);
+                var input = Tensor.Full([batch], policy.Shape.StartToken, DType.Int64, sequences.Device);
                 for (var k = 0; k < t; k++)
                 {
-                    state = policy.Lstm.Step(policy.Embedding.Forward(input), state);
+                    state = policy.Advance(state, input);
                     input = prefix.Select(1, k);
                 }
                 var tokens = new List<Tensor> { prefix };
                 for (var k = t; k < length; k++)
                 {
-                    state = policy.Lstm.Step(policy.Embedding.Forward(input), state);
+                    state = policy.Advance(state, input);
                     // Unfused on purpose: the reference also checks the fused sampler against softmax + cumsum + search.
-                    input = policy.Output.Forward(state.Hidden).SampleRows(uniforms.Select(0, t - 1).Select(0, n).Select(1, k), areLogits: true);
+                    input = policy.Logits(state).SampleRows(uniforms.Select(0, t - 1).Select(0, n).Select(1, k), areLogits: true);
                     tokens.Add(input.Unsqueeze(1));
                 }
                 sum = sum + scorer.Score(Tensor.Cat(tokens, 1));

@@ -18,7 +18,7 @@ namespace SeqGan.Research.Training;
 public static class ScheduledSampling
 {
     /// <summary>One epoch with teacher-forcing probability <paramref name="teacherForcing"/>; returns the mean loss.</summary>
-    public static double TrainEpoch(LstmLanguageModel generator, Adam optimizer, Tensor data, int batchSize, double gradientClip,
+    public static double TrainEpoch(ISequencePolicy generator, Adam optimizer, Tensor data, int batchSize, double gradientClip,
         double teacherForcing, CancellationToken cancellation = default)
     {
         if (teacherForcing is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(teacherForcing), teacherForcing, "must be in [0, 1]");
@@ -42,16 +42,17 @@ public static class ScheduledSampling
     }
 
     /// <summary>Mean NLL of the real tokens when inputs mix real and sampled previous tokens.</summary>
-    public static Tensor Loss(LstmLanguageModel generator, Tensor batch, double teacherForcing)
+    public static Tensor Loss(ISequencePolicy generator, Tensor batch, double teacherForcing)
     {
         var rows = batch.Size(0);
         var length = (int)batch.Size(1);
-        var state = generator.Lstm.ZeroState(rows);
-        var input = Tensor.Full([rows], generator.Size.StartToken, DType.Int64, batch.Device);
+        var state = generator.StartState(rows);
+        var input = Tensor.Full([rows], generator.Shape.StartToken, DType.Int64, batch.Device);
         var logProbabilities = new List<Tensor>(length);
         for (var t = 0; t < length; t++)
         {
-            (state, var logits) = generator.Step(input, state);
+            state = generator.Advance(state, input);
+            var logits = generator.Logits(state);
             var target = batch.Select(1, t);
             logProbabilities.Add(logits.LogSoftmax(1).Gather(1, target.Unsqueeze(1)).Squeeze(1));
             if (t == length - 1) break;

@@ -21,7 +21,7 @@ public interface IRolloutScorer : ISequenceScorer
 public static class SequenceScorers
 {
     /// <summary>D(Y) = P(real), computed in eval mode (no dropout) in chunks of <paramref name="chunkSize"/> rows.</summary>
-    public sealed class DiscriminatorScorer(Discriminator discriminator, int chunkSize = 4096) : IRolloutScorer
+    public sealed class DiscriminatorScorer(ISequenceDiscriminator discriminator, int chunkSize = 4096) : IRolloutScorer
     {
         /// <summary>Shares the convolution windows inside each prefix across its rollouts (same numbers as <see cref="Score"/>).</summary>
         public Tensor ScoreCompletions(Tensor sequences, Tensor completions, int rollouts) =>

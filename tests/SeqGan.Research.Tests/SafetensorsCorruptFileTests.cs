@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using SeqGan.Research.Nn;
+using SeqGan.Research.Storage;
 using SeqGan.Research.Tensors;
 
 namespace SeqGan.Research.Tests;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using SeqGan.Research.Models;
 using SeqGan.Research.Nn;
+using SeqGan.Research.Storage;
 using SeqGan.Research.Tensors;
 
 namespace SeqGan.Research.Tests;

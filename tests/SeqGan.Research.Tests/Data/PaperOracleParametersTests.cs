@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using SeqGan.Research.Data;
 using SeqGan.Research.Models;
 using SeqGan.Research.Nn;
+using SeqGan.Research.Storage;
 using SeqGan.Research.Tensors;
 
 namespace SeqGan.Research.Tests.Data;

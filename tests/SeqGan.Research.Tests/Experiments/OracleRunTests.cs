@@ -1,5 +1,6 @@
 using SeqGan.Research.Experiments;
 using SeqGan.Research.Tensors;
+using SeqGan.Research.Training;
 
 namespace SeqGan.Research.Tests.Experiments;
 
@@ -9,9 +10,9 @@ public class OracleRunTests
     public void SmokeRunOfAlgorithmOneCompletesWithFiniteNumbers()
     {
         using var scope = Torch.NewDisposeScope();
-        using var run = new OracleRun(OraclePreset.Smoke, new OracleRunOptions { Seed = 1 });
-        var seqgan = run.Run(OracleMethod.SeqGan);
-        var random = run.Run(OracleMethod.Random);
+        using var run = new OracleRun(OraclePreset.Smoke, new RunOptions { Seed = 1 });
+        var seqgan = run.Run(OraclePreset.Smoke.Table1Method("SeqGAN"));
+        var random = run.Run(OraclePreset.Smoke.Table1Method("Random"));
         Assert.True(double.IsFinite(seqgan.NllOracle) && double.IsFinite(seqgan.NllTest));
         // curve: pretrained start point + an evaluation every 2 of 4 iterations
         Assert.Equal([4, 6, 8], seqgan.Curve.Select(p => p.Epoch).ToArray());
@@ -26,8 +27,7 @@ public class OracleRunTests
         var output = Directory.CreateTempSubdirectory("seqgan-table1-").FullName;
         try
         {
-            var options = new OracleRunOptions { BleuScorerFactory = SeqGan.Research.Training.PgBleuScorer.Factory(OraclePreset.Smoke.BleuOrder) };
-            var result = OracleExperiments.Table1AndFigure2(OraclePreset.Smoke, [1, 2], options, output);
+            var result = OracleExperiments.Table1AndFigure2(OraclePreset.Smoke, [1, 2], new RunOptions(), output);
             Assert.Equal(["Random", "MLE", "SS", "PG-BLEU", "SeqGAN"], result.Table!.Rows.Select(r => r.Method).ToArray());
             Assert.All(result.Table.Rows, row => Assert.Equal(2, row.Seeds));
             Assert.All(result.Table.Rows.Where(r => r.Method != "SeqGAN"), row => Assert.NotNull(row.PValueVsSeqGan));
@@ -52,10 +52,10 @@ public class OracleRunTests
         try
         {
             AdversarialStrategy[] strategies = [new(2, 1, 1), new(1, 2, 1)];
-            var result = OracleExperiments.Figure3(OraclePreset.Smoke, [1], new OracleRunOptions(), output, strategies: strategies);
+            var result = OracleExperiments.Figure3(OraclePreset.Smoke, [1], new RunOptions(), output, strategies: strategies);
             Assert.Equal(2, result.Results.Count);
             Assert.NotEqual(result.Results[0].NllOracle, result.Results[1].NllOracle);
-            Assert.Equal(result.Results[0].Curve[0].NllOracle, result.Results[1].Curve[0].NllOracle);  // same pretrained start
+            Assert.Equal(result.Results[0].Curve[0].Value, result.Results[1].Curve[0].Value);  // same pretrained start
             Assert.Contains("SeqGAN (g-steps=2, d-steps=1, k=1)", File.ReadAllText(Path.Combine(output, "figure3-curves.csv")));
         }
         finally
@@ -72,8 +72,9 @@ public class OracleRunTests
         try
         {
             MethodResult uninterrupted;
-            using (var run = new OracleRun(OraclePreset.Smoke, new OracleRunOptions { Seed = 2 }))
-                uninterrupted = run.Run(OracleMethod.SeqGan);
+            var seqgan = OraclePreset.Smoke.Table1Method("SeqGAN");
+            using (var run = new OracleRun(OraclePreset.Smoke, new RunOptions { Seed = 2 }))
+                uninterrupted = run.Run(seqgan);
 
             // Interrupt after a few adversarial progress reports, then resume from the checkpoints.
             using (var cancel = new CancellationTokenSource())
@@ -83,14 +84,14 @@ public class OracleRunTests
                 {
                     if (p.Phase == "seqgan" && ++reports == 2) cancel.Cancel();
                 });
-                using var run = new OracleRun(OraclePreset.Smoke, new OracleRunOptions { Seed = 2, CheckpointDirectory = root }, progress, cancel.Token);
-                Assert.Throws<OperationCanceledException>(() => run.Run(OracleMethod.SeqGan));
+                using var run = new OracleRun(OraclePreset.Smoke, new RunOptions { Seed = 2, CheckpointDirectory = root }, progress, cancel.Token);
+                Assert.Throws<OperationCanceledException>(() => run.Run(seqgan));
             }
             MethodResult resumed;
-            using (var run = new OracleRun(OraclePreset.Smoke, new OracleRunOptions { Seed = 2, CheckpointDirectory = root, Resume = true }))
-                resumed = run.Run(OracleMethod.SeqGan);
+            using (var run = new OracleRun(OraclePreset.Smoke, new RunOptions { Seed = 2, CheckpointDirectory = root, Resume = true }))
+                resumed = run.Run(seqgan);
 
-            Assert.Equal(uninterrupted.Curve.Select(p => p.NllOracle), resumed.Curve.Select(p => p.NllOracle));
+            Assert.Equal(uninterrupted.Curve.Select(p => p.Value), resumed.Curve.Select(p => p.Value));
             Assert.Equal(uninterrupted.NllTest, resumed.NllTest);
         }
         finally

@@ -1,6 +1,7 @@
 using SeqGan.Research.Data.Corpora;
 using SeqGan.Research.Experiments;
 using SeqGan.Research.Tensors;
+using SeqGan.Research.Training;
 
 namespace SeqGan.Research.Tests.Experiments;
 
@@ -15,7 +16,7 @@ public class RealDataExperimentTests
         var output = Directory.CreateTempSubdirectory("seqgan-table2-").FullName;
         try
         {
-            var result = RealDataExperiments.Run(RealDataTask.Table2, RealDataPreset.Smoke, [1, 2], new RealDataRunOptions(), output,
+            var result = RealDataExperiments.Run(RealDataTask.Table2, RealDataPreset.Smoke, [1, 2], new RunOptions(), output,
                 corpusFile: MirrorFile(CatalogCorpusFile.ChinesePoems));
             var table = result.Table;
             Assert.Equal([RealDataMethods.RealData, RealDataMethods.Mle, RealDataMethods.SeqGan], table.Rows.Select(r => r.Method).ToArray());
@@ -50,7 +51,7 @@ public class RealDataExperimentTests
         var output = Directory.CreateTempSubdirectory("seqgan-table4-").FullName;
         try
         {
-            var result = RealDataExperiments.Run(RealDataTask.Table4, RealDataPreset.Smoke, [1], new RealDataRunOptions(), output,
+            var result = RealDataExperiments.Run(RealDataTask.Table4, RealDataPreset.Smoke, [1], new RunOptions(), output,
                 corpusFile: MirrorFile(CatalogCorpusFile.NottinghamMelodies));
             var mse = result.Table.Cell(RealDataMethods.SeqGan, RealDataMetrics.Mse)!;
             Assert.True(mse.Mean > 0 && double.IsFinite(mse.Mean));
@@ -77,8 +78,8 @@ public class RealDataExperimentTests
             RealDataResult Once(string? checkpoints, bool resume, CancellationToken cancel = default)
             {
                 using var run = new RealDataRun(RealDataTask.Table3, split, RealDataPreset.Smoke,
-                    new RealDataRunOptions { Seed = 3, CheckpointDirectory = checkpoints, Resume = resume }, cancellation: cancel);
-                return run.Run(RealDataMethods.SeqGan);
+                    new RunOptions { Seed = 3, CheckpointDirectory = checkpoints, Resume = resume }, cancellation: cancel);
+                return run.Run(RealDataPreset.Smoke.SeqGan);
             }
             var first = Once(null, false);
             var second = Once(null, false);
@@ -90,8 +91,8 @@ public class RealDataExperimentTests
             {
                 var progress = new SynchronousProgress<TrainingProgress>(p => { if (p.Phase == "seqgan") cancel.Cancel(); });
                 using var run = new RealDataRun(RealDataTask.Table3, split, RealDataPreset.Smoke,
-                    new RealDataRunOptions { Seed = 3, CheckpointDirectory = root }, progress, cancel.Token);
-                Assert.ThrowsAny<OperationCanceledException>(() => run.Run(RealDataMethods.SeqGan));
+                    new RunOptions { Seed = 3, CheckpointDirectory = root }, progress, cancel.Token);
+                Assert.ThrowsAny<OperationCanceledException>(() => run.Run(RealDataPreset.Smoke.SeqGan));
             }
             var resumed = Once(root, true);
             Assert.Equal(first.Metrics, resumed.Metrics);

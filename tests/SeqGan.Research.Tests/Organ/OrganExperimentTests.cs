@@ -2,6 +2,7 @@ using SeqGan.Research.Data;
 using SeqGan.Research.Experiments;
 using SeqGan.Research.Metrics;
 using SeqGan.Research.Plotting;
+using SeqGan.Research.Training;
 
 namespace SeqGan.Research.Tests.Organ;
 
@@ -22,7 +23,7 @@ public class OrganExperimentTests
         var temp = Directory.CreateTempSubdirectory("seqgan-organ-").FullName;
         try
         {
-            var checkpoints = new OrganRunOptions { Seed = 3, CheckpointDirectory = Path.Combine(temp, "checkpoints") };
+            var checkpoints = new RunOptions { Seed = 3, CheckpointDirectory = Path.Combine(temp, "checkpoints") };
             // Stop inside the first ORGAN run (after the MLE, naive-RL and pretraining sessions have checkpointed).
             using (var cancel = new CancellationTokenSource())
             {
@@ -31,7 +32,7 @@ public class OrganExperimentTests
                     OrganExperiments.TableAndSweep(corpus, OrganPreset.Smoke, [3], checkpoints, null, stopper, cancel.Token));
             }
             var resumed = OrganExperiments.TableAndSweep(corpus, OrganPreset.Smoke, [3], checkpoints with { Resume = true }, Path.Combine(temp, "out"));
-            var fresh = OrganExperiments.TableAndSweep(corpus, OrganPreset.Smoke, [3], new OrganRunOptions { Seed = 3 }, null);
+            var fresh = OrganExperiments.TableAndSweep(corpus, OrganPreset.Smoke, [3], new RunOptions { Seed = 3 }, null);
 
             Assert.Equal(12, resumed.Table.Rows.Count);
             Assert.Equal(fresh.Table.Rows.Select(r => (r.Mean, r.Lambda)), resumed.Table.Rows.Select(r => (r.Mean, r.Lambda)));

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SeqGan.Research.Experiments;
+using SeqGan.Research.Training;
 
 namespace SeqGan.Research.Tests.Plotting;
 
@@ -12,10 +13,10 @@ public class OracleFiguresTests
         var points = new List<CurvePoint>();
         foreach (var seed in new[] { 1, 2 })
         {
-            foreach (var epoch in new[] { 0, 2, 4 }) points.Add(new("MLE pretraining", seed, "pretrain", epoch, 10 - epoch * 0.2 + seed * 0.01));
-            points.Add(new("MLE pretraining", seed, "pretrain", 0, 10 + seed * 0.01)); // Random's copy
-            foreach (var epoch in new[] { 4, 6 }) points.Add(new("MLE", seed, "mle", epoch, 9.2 - (epoch - 4) * 0.01 * seed));
-            foreach (var epoch in new[] { 4, 6 }) points.Add(new("SeqGAN", seed, "seqgan", epoch, 9.2 - (epoch - 4) * 0.1));
+            foreach (var epoch in new[] { 0, 2, 4 }) points.Add(new("MLE pretraining", seed, "pretrain", epoch, "NLL-oracle", 10 - epoch * 0.2 + seed * 0.01));
+            points.Add(new("MLE pretraining", seed, "pretrain", 0, "NLL-oracle", 10 + seed * 0.01)); // Random's copy
+            foreach (var epoch in new[] { 4, 6 }) points.Add(new("MLE", seed, "mle", epoch, "NLL-oracle", 9.2 - (epoch - 4) * 0.01 * seed));
+            foreach (var epoch in new[] { 4, 6 }) points.Add(new("SeqGAN", seed, "seqgan", epoch, "NLL-oracle", 9.2 - (epoch - 4) * 0.1));
         }
         return points;
     }
@@ -51,10 +52,10 @@ public class OracleFiguresTests
         var points = new List<CurvePoint>();
         foreach (var seed in new[] { 1, 2 })
         {
-            points.Add(new("MLE pretraining", seed, "pretrain", 0, 10));
-            points.Add(new("MLE pretraining", seed, "pretrain", 4, 9.2));
+            points.Add(new("MLE pretraining", seed, "pretrain", 0, "NLL-oracle", 10));
+            points.Add(new("MLE pretraining", seed, "pretrain", 4, "NLL-oracle", 9.2));
             for (var s = 0; s < 4; s++)
-                foreach (var epoch in new[] { 4, 6 }) points.Add(new($"SeqGAN ({strategies[s]})", seed, "seqgan", epoch, 9.2 - s * 0.1 * (epoch - 4)));
+                foreach (var epoch in new[] { 4, 6 }) points.Add(new($"SeqGAN ({strategies[s]})", seed, "seqgan", epoch, "NLL-oracle", 9.2 - s * 0.1 * (epoch - 4)));
         }
         var json = JsonNode.Parse(OracleFigures.Figure3(points, 4).ToJson())!;
         var layout = json["layout"]!;

@@ -24,31 +24,31 @@ public class SmokeGoldenTests
     [InlineData("organ")]
     public void Smoke_outputs_equal_the_golden_copies(string experiment)
     {
-        var output = Directory.CreateTempSubdirectory($"seqgan-golden-{experiment}-").FullName;
-        try
-        {
-            var (code, _, error) = CliInvocation.Run([ReproduceCommand.Create()], ["reproduce", experiment, "--preset", "smoke", "--output", output]);
-            Assert.Null(error);
-            Assert.Equal(0, code);
-            var golden = Path.Combine(GoldenRoot, experiment);
-            var hashes = Path.Combine(golden, "other-files.sha256");
-            var expectedHashes = File.Exists(hashes)
-                ? File.ReadAllLines(hashes).Select(line => line.Split("  ", 2)).ToDictionary(p => p[1], p => p[0])
-                : [];
-            var copies = Directory.GetFiles(golden, "*", SearchOption.AllDirectories)
-                .Where(f => f != hashes).Select(f => Relative(golden, f)).ToList();
+        using var folder = new TemporaryFolder($"seqgan-golden-{experiment}-");
+        var output = folder.Path;
+        var (code, _, error) = CliInvocation.Run([ReproduceCommand.Create()], ["reproduce", experiment, "--preset", "smoke", "--output", output]);
+        Assert.Null(error);
+        Assert.Equal(0, code);
+        AssertMatchesGolden(experiment, output);
+    }
 
-            Assert.Equal(copies.Concat(expectedHashes.Keys).Order(StringComparer.Ordinal), ComparedFiles(output).Order(StringComparer.Ordinal));
-            foreach (var file in copies)
-                Assert.True(WithoutWallTime(file, File.ReadAllText(Path.Combine(golden, file))) == WithoutWallTime(file, File.ReadAllText(Path.Combine(output, file))),
-                    $"{experiment}/{file} differs from its golden copy (run `seqgan reproduce {experiment} --preset smoke` and diff against {Path.Combine(golden, file)})");
-            foreach (var (file, hash) in expectedHashes)
-                Assert.True(hash == Sha256(Path.Combine(output, file)), $"{experiment}/{file}: sha256 differs from the golden one");
-        }
-        finally
-        {
-            Directory.Delete(output, recursive: true);
-        }
+    /// <summary>Every compared file <paramref name="output"/> holds equals the golden one of <paramref name="experiment"/>.</summary>
+    internal static void AssertMatchesGolden(string experiment, string output)
+    {
+        var golden = Path.Combine(GoldenRoot, experiment);
+        var hashes = Path.Combine(golden, "other-files.sha256");
+        var expectedHashes = File.Exists(hashes)
+            ? File.ReadAllLines(hashes).Select(line => line.Split("  ", 2)).ToDictionary(p => p[1], p => p[0])
+            : [];
+        var copies = Directory.GetFiles(golden, "*", SearchOption.AllDirectories)
+            .Where(f => f != hashes).Select(f => Relative(golden, f)).ToList();
+
+        Assert.Equal(copies.Concat(expectedHashes.Keys).Order(StringComparer.Ordinal), ComparedFiles(output).Order(StringComparer.Ordinal));
+        foreach (var file in copies)
+            Assert.True(WithoutWallTime(file, File.ReadAllText(Path.Combine(golden, file))) == WithoutWallTime(file, File.ReadAllText(Path.Combine(output, file))),
+                $"{experiment}/{file} differs from its golden copy (run `seqgan reproduce {experiment} --preset smoke` and diff against {Path.Combine(golden, file)})");
+        foreach (var (file, hash) in expectedHashes)
+            Assert.True(hash == Sha256(Path.Combine(output, file)), $"{experiment}/{file}: sha256 differs from the golden one");
     }
 
     /// <summary>What a reproduction writes, less PNGs, the copied plotly.js and checkpoints.</summary>

@@ -3,11 +3,11 @@ using SeqGan.Research.Nn;
 using SeqGan.Research.Storage;
 using SeqGan.Research.Tensors;
 
-namespace SeqGan.Research.Experiments;
+namespace SeqGan.Research.Training;
 
 /// <summary>
 /// Runs named phases of a training run step by step and checkpoints them: every registered module and
-/// optimizer, the RNG state, the curve and the position (phase, step) are saved every
+/// optimizer, the RNG state, the curve, the evaluations and the position (phase, step) are saved every
 /// <c>checkpointEvery</c> steps and at the end of each phase. A session opened on an existing checkpoint
 /// restores all of it and skips what is done, so a resumed run draws exactly the random numbers — and
 /// reaches exactly the numbers — of an uninterrupted one (on CPU).
@@ -15,7 +15,7 @@ namespace SeqGan.Research.Experiments;
 public sealed class TrainingSession
 {
     private readonly string? directory;
-    private readonly Dictionary<string, Module> modules = [];
+    private readonly Dictionary<string, IModule> modules = [];
     private readonly Dictionary<string, Adam> optimizers = [];
     private readonly HashSet<string> completedPhases = [];
     private string? resumePhase;
@@ -25,8 +25,8 @@ public sealed class TrainingSession
 
     public List<CurvePoint> Curve { get; } = [];
 
-    /// <summary>Free-form values a run wants to keep across a resume (e.g. the last losses).</summary>
-    public JsonObject Values { get; private set; } = [];
+    /// <summary>Named scores the run keeps across a resume ("final", "untrained", …).</summary>
+    public Dictionary<string, Evaluation> Evaluations { get; } = [];
 
     /// <param name="checkpointDirectory">null: no checkpoints (notebooks, tests)</param>
     /// <param name="resume">restore from the directory's checkpoint if there is one</param>
@@ -43,7 +43,7 @@ public sealed class TrainingSession
 
     public bool IsResuming => pendingRestore is not null;
 
-    public void Register(string name, Module module) => modules[name] = module;
+    public void Register(string name, IModule module) => modules[name] = module;
 
     public void Register(string name, Adam optimizer) => optimizers[name] = optimizer;
 
@@ -54,6 +54,9 @@ public sealed class TrainingSession
         try
         {
             var source = directory!;
+            if (pendingRestore["evaluations"] is null)
+                throw new InvalidDataException($"{source}: a checkpoint of an older version of the kit (before the shared trainer); " +
+                    "run without --resume, or into another output folder");
             foreach (var (name, module) in modules)
                 module.LoadStateDict(Prefixed(pendingTensors, $"module.{name}."), $"{source} (module {name})");
             foreach (var (name, optimizer) in optimizers)
@@ -67,8 +70,11 @@ public sealed class TrainingSession
             resumeStep = pendingRestore["step"]?.GetValue<int>() ?? 0;
             foreach (var point in pendingRestore["curve"]!.AsArray())
                 Curve.Add(new CurvePoint(point!["method"]!.GetValue<string>(), point["seed"]!.GetValue<int>(),
-                    point["phase"]!.GetValue<string>(), point["epoch"]!.GetValue<int>(), point["nllOracle"]!.GetValue<double>()));
-            Values = pendingRestore["values"] as JsonObject ?? [];
+                    point["phase"]!.GetValue<string>(), point["epoch"]!.GetValue<int>(), point["metric"]!.GetValue<string>(), point["value"]!.GetValue<double>()));
+            foreach (var (name, evaluation) in pendingRestore["evaluations"]!.AsObject())
+                Evaluations[name] = new Evaluation(
+                    evaluation!["metrics"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<double>()),
+                    evaluation["samples"]!.AsArray().Select(text => text!.GetValue<string>()).ToList());
             Torch.SetCpuRngState(Convert.FromBase64String(pendingRestore["rng"]!.GetValue<string>()));
         }
         finally
@@ -128,8 +134,14 @@ public sealed class TrainingSession
             }
             var curve = new JsonArray(Curve.Select(p => (JsonNode)new JsonObject
             {
-                ["method"] = p.Method, ["seed"] = p.Seed, ["phase"] = p.Phase, ["epoch"] = p.Epoch, ["nllOracle"] = p.NllOracle,
+                ["method"] = p.Method, ["seed"] = p.Seed, ["phase"] = p.Phase, ["epoch"] = p.Epoch, ["metric"] = p.Metric, ["value"] = p.Value,
             }).ToArray());
+            // JSON has no NaN: a metric a run could not compute is left out, and reads back as absent.
+            var evaluations = new JsonObject(Evaluations.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)new JsonObject
+            {
+                ["metrics"] = new JsonObject(kv.Value.Metrics.Where(m => double.IsFinite(m.Value)).Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value))),
+                ["samples"] = new JsonArray(kv.Value.Samples.Select(text => (JsonNode)text).ToArray()),
+            })));
             var state = new JsonObject
             {
                 ["phase"] = phase,
@@ -137,7 +149,7 @@ public sealed class TrainingSession
                 ["completedPhases"] = new JsonArray(completedPhases.Order().Select(p => (JsonNode)p).ToArray()),
                 ["optimizerSteps"] = optimizerSteps,
                 ["curve"] = curve,
-                ["values"] = Values.DeepClone(),
+                ["evaluations"] = evaluations,
                 ["rng"] = Convert.ToBase64String(Torch.GetCpuRngState()),
             };
             Checkpoint.Save(directory, tensors, state);

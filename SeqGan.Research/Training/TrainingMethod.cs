@@ -1,0 +1,29 @@
+namespace SeqGan.Research.Training;
+
+/// <summary>
+/// What one run of the trainer does with the seed's MLE-pretrained generator: a row of a table, as data.
+/// <see cref="Label"/> names the row (and its curve); <see cref="Session"/> its checkpoint folder and the name its seed
+/// is hashed from (so a method's numbers do not depend on which others ran).
+/// </summary>
+public abstract record TrainingMethod(string Label, string Session);
+
+/// <summary>The generator before any training (Table 1's "Random"); needs <see cref="SeqGanSettings.EvaluateUntrained"/>.</summary>
+public sealed record UntrainedMethod(string Label = "Random") : TrainingMethod(Label, "pretrain");
+
+/// <summary>The generator right after MLE pretraining (ORGAN's "MLE"); needs <see cref="SeqGanSettings.EvaluatePretrained"/>.</summary>
+public sealed record PretrainedMethod(string Label = "MLE") : TrainingMethod(Label, "pretrain");
+
+/// <summary>MLE continued for <see cref="SeqGanSettings.BaselineEpochs"/> epochs with the pretraining Adam (the MLE baseline).</summary>
+public sealed record MleMethod(string Label = "MLE", string Session = "mle") : TrainingMethod(Label, Session);
+
+/// <summary>Scheduled sampling (Bengio et al. 2015) for <see cref="SeqGanSettings.BaselineEpochs"/> epochs, ε by <paramref name="Schedule"/>.</summary>
+public sealed record ScheduledSamplingMethod(ScheduledSamplingSchedule Schedule, string Label = "SS", string Session = "scheduledsampling")
+    : TrainingMethod(Label, Session);
+
+/// <summary>Algorithm 1's adversarial loop (lines 4–19) with <paramref name="Reward"/> and <paramref name="Strategy"/>.
+/// SeqGAN is <c>Rewards.Discriminator</c>; PG-BLEU <c>Rewards.Bleu(4)</c>; ORGAN <c>Rewards.Organ(objective, λ)</c>.</summary>
+public sealed record AdversarialMethod(string Label, string Session, RewardFactory Reward, AdversarialStrategy Strategy) : TrainingMethod(Label, Session);
+
+/// <summary>What a run produced: its curve (from its first point, where pretraining ended), its final scores and its
+/// wall time (for the untrained and pretrained generator: the pretraining's).</summary>
+public sealed record RunResult(string Label, int Seed, string Session, IReadOnlyList<CurvePoint> Curve, Evaluation Evaluation, double WallSeconds);
