@@ -24,17 +24,19 @@ internal static class CellWatch
 {
     public const int StackSize = 8 * 1024 * 1024;
 
-    /// <param name="runCell">starts the cell with the token that asks it to stop</param>
-    /// <param name="cellTimeout">the cell's own limit; null: none</param>
+    /// <param name="runCell">starts the cell with the token that asks it to stop and the callback it calls when its
+    /// code (compiled) starts</param>
+    /// <param name="cellTimeout">the cell's own limit, from the start of its code; null: none</param>
     /// <param name="runRemaining">what is left of the run's limit; null: none</param>
     /// <param name="stop">a stop request: the cell gets <paramref name="grace"/> to stop</param>
     /// <param name="abandon">stop waiting for the cell at once</param>
-    public static async Task<CellEnd> RunAsync(Func<CancellationToken, Task<ErrorOutput?>> runCell, TimeSpan? cellTimeout,
+    public static async Task<CellEnd> RunAsync(Func<CancellationToken, Action, Task<ErrorOutput?>> runCell, TimeSpan? cellTimeout,
         TimeSpan? runRemaining, TimeSpan grace, CancellationToken stop, CancellationToken abandon)
     {
         var cellStop = new CancellationTokenSource();
-        var running = StartOnOwnThread(() => runCell(cellStop.Token));
-        var reason = await WaitAsync(running, cellTimeout, runRemaining, stop, abandon).ConfigureAwait(false);
+        var codeStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = StartOnOwnThread(() => runCell(cellStop.Token, () => codeStarted.TrySetResult()));
+        var reason = await WaitAsync(running, codeStarted.Task, cellTimeout, runRemaining, stop, abandon).ConfigureAwait(false);
         if (reason is null)
         {
             cellStop.Dispose();
@@ -56,17 +58,23 @@ internal static class CellWatch
     }
 
     /// <summary>Null when the cell finished first, else why it must stop.</summary>
-    private static async Task<CellStopReason?> WaitAsync(Task running, TimeSpan? cellTimeout, TimeSpan? runRemaining,
+    private static async Task<CellStopReason?> WaitAsync(Task running, Task codeStarted, TimeSpan? cellTimeout, TimeSpan? runRemaining,
         CancellationToken stop, CancellationToken abandon)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(stop, abandon);
-        var budget = Min(cellTimeout, runRemaining);
-        if (budget is { } limit) wake.CancelAfter(limit < TimeSpan.Zero ? TimeSpan.Zero : limit);
-        await Task.WhenAny(running, Task.Delay(Timeout.Infinite, wake.Token)).ConfigureAwait(false);
+        if (runRemaining is { } run) wake.CancelAfter(NotNegative(run));
+        var woken = Task.Delay(Timeout.Infinite, wake.Token);
+        await Task.WhenAny(running, codeStarted, woken).ConfigureAwait(false);
+        if (!running.IsCompleted && !woken.IsCompleted && cellTimeout is { } cell)
+            wake.CancelAfter(NotNegative(Min(cell, runRemaining - clock.Elapsed)!.Value));
+        await Task.WhenAny(running, woken).ConfigureAwait(false);
         if (running.IsCompleted) return null;
         if (stop.IsCancellationRequested || abandon.IsCancellationRequested) return CellStopReason.StopRequested;
-        return budget == cellTimeout ? CellStopReason.CellTimeout : CellStopReason.RunTimeout;
+        return runRemaining is { } limit && clock.Elapsed >= limit ? CellStopReason.RunTimeout : CellStopReason.CellTimeout;
     }
+
+    private static TimeSpan NotNegative(TimeSpan span) => span < TimeSpan.Zero ? TimeSpan.Zero : span;
 
     private static TimeSpan? Min(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a < b ? a : b;
 

@@ -15,7 +15,8 @@ public sealed record NotebookRunOptions
     /// and VS Code start their kernels (so relative paths in cells mean the same everywhere).</summary>
     public string? WorkingDirectory { get; init; }
 
-    /// <summary>The longest one code cell may run (null: no limit). A cell over it is stopped as an interrupted
+    /// <summary>The longest one code cell may run (null: no limit), counted from when its code starts (compiling it —
+    /// seconds for the first cell, while Roslyn warms up — does not count). A cell over it is stopped as an interrupted
     /// one is, and the run fails there with a <c>CellTimeoutError</c> on that cell.</summary>
     public TimeSpan? CellTimeout { get; init; }
 

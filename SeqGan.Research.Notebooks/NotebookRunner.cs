@@ -118,7 +118,7 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
         TimeSpan? runRemaining, CancellationToken cancellationToken, CancellationToken abandon)
     {
         var (consoleOut, consoleError, consoleIn) = (Console.Out, Console.Error, Console.In);
-        var end = await CellWatch.RunAsync(token => session.RunAsync(prepared, $"cell {index}", count, outputs, token),
+        var end = await CellWatch.RunAsync((token, compiled) => session.RunAsync(prepared, $"cell {index}", count, outputs, token, compiled),
             options.CellTimeout, runRemaining, options.StopGracePeriod, cancellationToken, abandon).ConfigureAwait(false);
         if (end is CellEnd.Stopped { Abandoned: true })
         {
