@@ -12,7 +12,9 @@ namespace SeqGan.Research.Plotting;
 /// </summary>
 internal static partial class ChromiumRenderer
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    // Generous on purpose: a render takes about 2 s on an idle 2-core machine but over a minute when the CPU is
+    // oversubscribed (parallel builds and tests); the limit only exists to end a hung browser.
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(300);
 
     private const string WorkPrefix = "seqgan-png-";
 
