@@ -6,13 +6,31 @@ namespace SeqGan.Research.Plotting;
 /// <summary>
 /// Screenshots a local HTML page with headless Chromium — what Plotly.NET's image export does, without its
 /// Node/Puppeteer layer. Each call is a fresh browser with a throwaway profile, so parallel renders and
-/// crashed earlier runs cannot interfere.
+/// crashed earlier runs cannot interfere. The network is off: every host name fails to resolve and every
+/// other request goes to a closed loopback port, so a page shows what it carries (and file: URLs), nothing more.
 /// </summary>
 internal static class ChromiumRenderer
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    public static void Screenshot(string htmlPath, string pngPath, int width, int height, double scale, string workDirectory)
+    /// <param name="runScripts">false: as a viewer that strips scripts shows the page</param>
+    public static void Screenshot(string htmlPath, string pngPath, int width, int height, double scale, string workDirectory, bool runScripts = true)
+    {
+        Run(htmlPath, workDirectory, runScripts,
+        [
+            $"--force-device-scale-factor={scale.ToString(CultureInfo.InvariantCulture)}",
+            $"--window-size={width},{height}",
+            $"--screenshot={pngPath}",
+        ]);
+        if (!File.Exists(pngPath) || new FileInfo(pngPath).Length == 0)
+            throw new InvalidOperationException($"headless Chromium exited without writing {pngPath}");
+    }
+
+    /// <summary>The page's DOM after its scripts ran (as <c>--dump-dom</c> prints it).</summary>
+    public static string DumpDom(string htmlPath, string workDirectory, bool runScripts = true) => Run(htmlPath, workDirectory, runScripts, ["--dump-dom"]);
+
+    /// <summary>Runs Chromium on the page; returns its stdout.</summary>
+    private static string Run(string htmlPath, string workDirectory, bool runScripts, IEnumerable<string> mode)
     {
         var chromium = PlotlyAssets.FindChromium();
         var profile = Path.Combine(workDirectory, "profile");
@@ -26,17 +44,14 @@ internal static class ChromiumRenderer
         {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
+            "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9",
             // Containers often have a 64 MB /dev/shm, too small for the renderer's shared memory.
             "--disable-dev-shm-usage", "--hide-scrollbars", "--mute-audio",
             "--run-all-compositor-stages-before-draw",
             // Virtual time runs the page's timers to completion before the screenshot without waiting in real time.
             "--virtual-time-budget=10000",
             $"--user-data-dir={profile}",
-            $"--force-device-scale-factor={scale.ToString(CultureInfo.InvariantCulture)}",
-            $"--window-size={width},{height}",
-            $"--screenshot={pngPath}",
-            new Uri(htmlPath).AbsoluteUri,
-        })
+        }.Concat(runScripts ? [] : ["--blink-settings=scriptEnabled=false"]).Concat(mode).Append(new Uri(htmlPath).AbsoluteUri))
             start.ArgumentList.Add(argument);
         // Chromium writes caches and its NSS database under HOME: keep them in the throwaway directory.
         start.Environment["HOME"] = workDirectory;
@@ -52,11 +67,12 @@ internal static class ChromiumRenderer
             throw new TimeoutException($"headless Chromium did not finish rendering {htmlPath} within {Timeout.TotalSeconds:F0} s");
         }
         process.WaitForExit();
-        if (process.ExitCode != 0 || !File.Exists(pngPath) || new FileInfo(pngPath).Length == 0)
+        if (process.ExitCode != 0)
         {
             var log = (output.Result + errors.Result).Split('\n').Where(l => l.Trim().Length > 0).TakeLast(15);
             throw new InvalidOperationException(
-                $"headless Chromium ({chromium}) exited with code {process.ExitCode} without writing {pngPath}. Its last output:\n{string.Join('\n', log)}");
+                $"headless Chromium ({chromium}) exited with code {process.ExitCode} rendering {htmlPath}. Its last output:\n{string.Join('\n', log)}");
         }
+        return output.Result;
     }
 }
