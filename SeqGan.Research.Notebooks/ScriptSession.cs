@@ -12,11 +12,13 @@ internal sealed class ScriptSession
 {
     private readonly ScriptGlobals globals;
     private readonly RunnerAssemblies runnerAssemblies = RunnerAssemblies.OfCurrentProcess();
+    private readonly PackageRestore packages;
 
     /// <param name="notebookDirectory">where relative <c>#r</c> and <c>#load</c> paths point</param>
     public ScriptSession(string notebookDirectory, IEnumerable<IDisplayFormatter> displayFormatters)
     {
         globals = new ScriptGlobals(new DisplayFormatterChain(displayFormatters));
+        packages = new PackageRestore(runnerAssemblies);
         Kernel = new ScriptKernel(ScriptDefaults.Options(notebookDirectory), globals);
     }
 
@@ -50,7 +52,21 @@ internal sealed class ScriptSession
                 globals.CurrentCell = outputs;
                 using var console = new CapturedConsole(outputs);
                 using var interruption = Interruption.Enter(cancellationToken);
-                var outcome = await Kernel.ExecuteAsync(run.Code, cellName, run.References, cancellationToken, compiled).ConfigureAwait(false);
+                var references = run.References;
+                if (run.Packages.Count > 0)
+                {
+                    try
+                    {
+                        var restored = await packages.RestoreAsync(run.Packages, run.PackageSources, cancellationToken).ConfigureAwait(false);
+                        references = [.. references, .. restored];
+                        Console.WriteLine($"Restored {string.Join(", ", run.Packages.Select(p => p.Version is null ? p.Name : $"{p.Name} {p.Version}"))}");
+                    }
+                    catch (PackageRestoreException e)
+                    {
+                        return CellErrors.Rejected("NuGetRestoreFailed", e.Message);
+                    }
+                }
+                var outcome = await Kernel.ExecuteAsync(run.Code, cellName, references, cancellationToken, compiled).ConfigureAwait(false);
                 return outcome switch
                 {
                     CellOutcome.Failed failed => failed.Error,
