@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SeqGan.Research.Display;
 using SeqGan.Research.Models;
 using SeqGan.Research.Nn;
 using SeqGan.Research.Plotting;
@@ -141,6 +142,15 @@ public static class EstimatorLab
             text.AppendLine($"| {p.Estimator} | {(p.IsUnbiased ? "yes" : "no")} | {p.Batch} | {F(p.RewardEvaluations, "F0")} | {F(p.MeanCosine, "F3")} | {F(p.RelativeRmse, "F3")} | {F(p.RelativeBias, "F3")} | {F(p.RelativeStandardDeviation, "F3")} | {F(p.SecondsPerEstimate * 1000, "F2")} |");
         return text.ToString();
     }
+
+    /// <summary>The points as a notebook table (one row per estimator and batch size).</summary>
+    public static DisplayTable Table(IEnumerable<EstimatorDiagnostics> points) => new(
+        ["estimator", "unbiased", "batch", "reward evaluations", "mean cosine", "relative RMSE", "relative bias", "relative std"],
+        points.Select(p => (IReadOnlyList<string>)[p.Estimator, p.IsUnbiased ? "yes" : "no", p.Batch.ToString(CultureInfo.InvariantCulture),
+            F(p.RewardEvaluations, "F0"), F(p.MeanCosine, "F3"), F(p.RelativeRmse, "F3"), F(p.RelativeBias, "F3"), F(p.RelativeStandardDeviation, "F3")]).ToList())
+    {
+        NumericColumns = new HashSet<int> { 2, 3, 4, 5, 6, 7 },
+    };
 
     /// <summary>Two panels against reward evaluations per estimate (log scale): relative RMSE (log) and mean cosine to the exact gradient.</summary>
     public static Figure Figure(IEnumerable<EstimatorDiagnostics> points, string? title = null)

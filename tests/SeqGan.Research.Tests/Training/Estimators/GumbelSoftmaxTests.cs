@@ -148,3 +148,29 @@ public class RelaxedDiscriminatorTests
         Assert.True(straightThrough < 0.62, $"straight-through samples are the oracle's own tokens: D's accuracy {straightThrough:F3}");
     }
 }
+
+public class RelaxedSamplerTests
+{
+    [Fact]
+    public void StraightThroughFeedbackOfTheRelaxedVectorIsTheTokensEmbeddingForwardButCarriesMoreGradient()
+    {
+        using var scope = Torch.NewDisposeScope();
+        Torch.ManualSeed(51);
+        using var generator = new SeqGan.Research.Models.Generator(new(VocabularySize: 5, EmbeddingSize: 4, HiddenSize: 4, SequenceLength: 4), initStd: 0.5);
+        var weights = Tensor.Randn([16, 4, 5]);
+        (long[] Tokens, float[] Relaxed, float[] Gradient) Run(SeqGan.Research.Training.Estimators.RelaxedFeedback feedback)
+        {
+            Torch.ManualSeed(52);
+            generator.ZeroGrad();
+            var sample = SeqGan.Research.Training.Estimators.RelaxedSampler.Sample(generator, 16, 0.5, RelaxedSampleMode.StraightThrough, feedback);
+            (sample.Relaxed * weights).Sum().Backward();
+            var gradient = generator.Embedding.Weight.Grad!.ToArray<float>();
+            return (sample.Tokens.ToArray<long>(), sample.Relaxed.Detach().ToArray<float>(), gradient);
+        }
+        var hard = Run(SeqGan.Research.Training.Estimators.RelaxedFeedback.HardToken);
+        var relaxed = Run(SeqGan.Research.Training.Estimators.RelaxedFeedback.RelaxedVector);
+        Assert.Equal(hard.Tokens, relaxed.Tokens);
+        Assert.Equal(hard.Relaxed, relaxed.Relaxed);
+        Assert.NotEqual(hard.Gradient, relaxed.Gradient);
+    }
+}
