@@ -36,6 +36,10 @@ public sealed record OraclePreset
     public int BatchSize { get; init; } = 64;
     public int PretrainEpochs { get; init; } = 120;
     public int EvaluateEveryEpochs { get; init; } = 5;
+    /// <summary>Count evaluations from the first pretraining epoch, as the original code does (<c>if epoch % 5 == 0</c>
+    /// after training 0-based epoch E: after 1, 6, 11, … epochs; e2b52fb sequence_gan.py:113, 4152436
+    /// MLE_SeqGAN/sequence_gan.py:165), instead of after 5, 10, … epochs. Pretraining ends with an evaluation either way.</summary>
+    public bool EvaluateFromFirstEpoch { get; init; }
 
     // ---- discriminator ----
     public DiscriminatorConfig Discriminator { get; init; } = new();
@@ -123,6 +127,10 @@ public sealed record OraclePreset
         "paper" => Paper,
         _ => throw new ArgumentException($"unknown preset '{name}' (expected smoke, quick or paper)", nameof(name)),
     };
+
+    /// <summary>Whether MLE pretraining is evaluated after 0-based epoch <paramref name="epoch"/>.</summary>
+    public bool EvaluatesAfterPretrainEpoch(int epoch) =>
+        (EvaluateFromFirstEpoch ? epoch : epoch + 1) % EvaluateEveryEpochs == 0 || epoch + 1 == PretrainEpochs;
 
     /// <summary>Checks the settings fit together; throws naming the offending setting.</summary>
     public void Validate()
