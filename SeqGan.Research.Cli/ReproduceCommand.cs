@@ -12,7 +12,7 @@ internal static class ReproduceCommand
     public static Command Create()
     {
         var experiment = new Argument<string>("experiment") { Description = "table1, figure2 (same runs as table1), figure3 (synthetic); pretraining (MLE pretraining against master's logged curve); table2 (poems), table3 (Obama), table4 (music); or organ (ORGAN's music table and λ sweep)" };
-        var preset = new Option<string>("--preset") { Description = "smoke (seconds), quick (minutes on a CPU) or paper (the original schedule; GPU)", DefaultValueFactory = _ => "quick" };
+        var preset = new Option<string>("--preset") { Description = "smoke (seconds), quick (minutes on a CPU) or paper (master's 2017 schedule; GPU)", DefaultValueFactory = _ => "quick" };
         var seeds = new Option<int>("--seeds") { Description = "number of seeds (1..N); Table 1 reports mean ± std and Welch p-values over them", DefaultValueFactory = _ => 1 };
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto", DefaultValueFactory = _ => "cpu" };
         var output = new Option<string?>("--out", "--output") { Description = "output folder (default out/<experiment>-<preset>)" };

@@ -13,7 +13,7 @@ public sealed record AdversarialStrategy(int GeneratorSteps, int DiscriminatorSt
 /// <summary>
 /// Every setting of the synthetic-oracle experiments, in one place. Presets are data: <see cref="Smoke"/>
 /// (seconds, for tests), <see cref="Quick"/> (minutes on a laptop CPU, same trends) and <see cref="Paper"/>
-/// (the original code's schedule, meant for a GPU). Edit a copy with <c>with { ... }</c> to try an ablation.
+/// (the 2017 master's schedule, meant for a GPU; the 2016 scripts that produced Table 1 differ: docs/original-code.md). Edit a copy with <c>with { ... }</c> to try an ablation.
 /// </summary>
 public sealed record OraclePreset
 {
@@ -68,7 +68,7 @@ public sealed record OraclePreset
     public static IReadOnlyList<AdversarialStrategy> Figure3Strategies { get; } =
         [new(100, 1, 10), new(30, 1, 30), new(1, 1, 10), new(1, 5, 3)];
 
-    /// <summary>The original code's schedule: 120 MLE epochs, 50×3 D pretraining, 200 iterations of
+    /// <summary>Master's 2017 schedule (e2b52fb sequence_gan.py), not the 2016 scripts behind Table 1: 120 MLE epochs, 50×3 D pretraining, 200 iterations of
     /// (1 g-step, 5 × 3 D epochs), 16 rollouts, batch 64, Adam 0.01 / 1e-4.</summary>
     public static OraclePreset Paper { get; } = new() { Name = "paper" };
 
