@@ -33,9 +33,10 @@ internal sealed class ScriptSession
     /// or null when it ran to the end. <paramref name="cancellationToken"/> is also the ambient
     /// <see cref="Interruption"/> token, so the kit's training loops inside the cell stop between batches:
     /// then <see cref="OperationCanceledException"/> is thrown and the session keeps its state from before the cell.
+    /// <paramref name="compiled"/> is told when the cell compiled and its code starts.
     /// </summary>
     public async Task<ErrorOutput?> RunAsync(PreparedCell cell, string cellName, int executionCount, ICellOutputs outputs,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action? compiled = null)
     {
         switch (cell)
         {
@@ -49,7 +50,7 @@ internal sealed class ScriptSession
                 globals.CurrentCell = outputs;
                 using var console = new CapturedConsole(outputs);
                 using var interruption = Interruption.Enter(cancellationToken);
-                var outcome = await Kernel.ExecuteAsync(run.Code, cellName, run.References, cancellationToken).ConfigureAwait(false);
+                var outcome = await Kernel.ExecuteAsync(run.Code, cellName, run.References, cancellationToken, compiled).ConfigureAwait(false);
                 return outcome switch
                 {
                     CellOutcome.Failed failed => failed.Error,
