@@ -12,8 +12,8 @@ internal static class ReproduceCommand
 {
     public static Command Create()
     {
-        var experiment = new Argument<string>("experiment") { Description = "table1, figure2 (same runs as table1), figure3 (synthetic); table2 (poems), table3 (Obama), table4 (music); organ (ORGAN's music table and λ sweep); or estimators (gradient estimators against the exact gradient on a tiny oracle)" };
-        var preset = new Option<string>("--preset") { Description = "smoke (seconds), quick (minutes on a CPU) or paper (the original schedule; GPU)", DefaultValueFactory = _ => "quick" };
+        var experiment = new Argument<string>("experiment") { Description = "table1, figure2 (same runs as table1), figure3 (synthetic); pretraining (MLE pretraining against master's logged curve); table2 (poems), table3 (Obama), table4 (music); organ (ORGAN's music table and λ sweep); or estimators (gradient estimators against the exact gradient on a tiny oracle)" };
+        var preset = new Option<string>("--preset") { Description = "smoke (seconds), quick (minutes on a CPU) or paper (master's 2017 schedule; GPU)", DefaultValueFactory = _ => "quick" };
         var seeds = new Option<int>("--seeds") { Description = "number of seeds (1..N); Table 1 reports mean ± std and Welch p-values over them", DefaultValueFactory = _ => 1 };
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto", DefaultValueFactory = _ => "cpu" };
         var output = new Option<string?>("--out", "--output") { Description = "output folder (default out/<experiment>-<preset>)" };
@@ -29,8 +29,8 @@ internal static class ReproduceCommand
             if (name is "table2" or "table3" or "table4")
                 return RealDataReproduce.Run(RealDataTask.ByName(name), parse.GetValue(preset)!, parse.GetValue(seeds), parse.GetValue(device)!,
                     parse.GetValue(output), parse.GetValue(resume));
-            if (name is not ("table1" or "figure2" or "figure3" or "organ"))
-                throw new ArgumentException($"unknown experiment '{name}' (expected table1, figure2, figure3, table2, table3, table4 or organ)");
+            if (name is not ("table1" or "figure2" or "figure3" or "pretraining" or "organ"))
+                throw new ArgumentException($"unknown experiment '{name}' (expected table1, figure2, figure3, pretraining, table2, table3, table4, organ or estimators)");
             if (name == "organ")
             {
                 if (parse.GetValue(seeds) < 1) throw new ArgumentException("--seeds must be at least 1");
@@ -57,6 +57,16 @@ internal static class ReproduceCommand
             // Ctrl+C stops at the next step boundary; the last checkpoint stays valid for --resume.
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+            if (name == "pretraining")
+            {
+                var log = PaperOracleFile.FindMasterLog()
+                    ?? throw new FileNotFoundException($"master's log {PaperOracleFile.MasterLogRelativePath} not found: run `seqgan data fetch seqgan_oracle` or set {DataCache.MirrorVariable}");
+                var (check, written) = ProgressDisplay.Run(reporter =>
+                    OracleExperiments.PretrainingAgainstMasterLog(chosen, seedList, options, log, outputDirectory, reporter, cancel.Token));
+                Console.WriteLine(check.ToMarkdown());
+                foreach (var file in written) Console.WriteLine($"wrote {file}");
+                return 0;
+            }
             var result = ProgressDisplay.Run(reporter => name == "figure3"
                 ? OracleExperiments.Figure3(chosen, seedList, options, outputDirectory, reporter, cancel.Token)
                 : OracleExperiments.Table1AndFigure2(chosen, seedList, options, outputDirectory, reporter, cancel.Token, methodList));

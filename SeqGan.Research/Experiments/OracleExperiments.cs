@@ -40,6 +40,16 @@ public static class OracleExperiments
         return new ReproductionResult(results, pretraining, null, files, source);
     }
 
+    /// <summary>MLE pretraining under <paramref name="preset"/> against master's logged curve (<paramref name="masterLog"/>):
+    /// writes <c>pretraining-check.md</c> and <c>.csv</c>.</summary>
+    public static (PretrainingCheck Check, IReadOnlyList<string> Files) PretrainingAgainstMasterLog(OraclePreset preset, IReadOnlyList<int> seeds,
+        OracleRunOptions options, string masterLog, string outputDirectory, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var check = PretrainingCheck.Run(preset, seeds, options, MasterLog.Read(masterLog), progress, cancellation);
+        Directory.CreateDirectory(outputDirectory);
+        return (check, [Write(outputDirectory, "pretraining-check.md", check.ToMarkdown()), Write(outputDirectory, "pretraining-check.csv", check.ToCsv())]);
+    }
+
     /// <summary>Runs <paramref name="methods"/> on every seed (one world and one pretraining per seed).</summary>
     private static (List<MethodResult> Results, List<CurvePoint> Pretraining, string OracleSource) RunSeeds(OraclePreset preset,
         IReadOnlyList<int> seeds, OracleRunOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellation,

@@ -13,7 +13,7 @@ public sealed record AdversarialStrategy(int GeneratorSteps, int DiscriminatorSt
 /// <summary>
 /// Every setting of the synthetic-oracle experiments, in one place. Presets are data: <see cref="Smoke"/>
 /// (seconds, for tests), <see cref="Quick"/> (minutes on a laptop CPU, same trends) and <see cref="Paper"/>
-/// (the original code's schedule, meant for a GPU). Edit a copy with <c>with { ... }</c> to try an ablation.
+/// (the 2017 master's schedule, meant for a GPU; the 2016 scripts that produced Table 1 differ: docs/original-code.md). Edit a copy with <c>with { ... }</c> to try an ablation.
 /// </summary>
 public sealed record OraclePreset
 {
@@ -36,6 +36,10 @@ public sealed record OraclePreset
     public int BatchSize { get; init; } = 64;
     public int PretrainEpochs { get; init; } = 120;
     public int EvaluateEveryEpochs { get; init; } = 5;
+    /// <summary>Count evaluations from the first pretraining epoch, as the original code does (<c>if epoch % 5 == 0</c>
+    /// after training 0-based epoch E: after 1, 6, 11, … epochs; e2b52fb sequence_gan.py:113, 4152436
+    /// MLE_SeqGAN/sequence_gan.py:165), instead of after 5, 10, … epochs. Pretraining ends with an evaluation either way.</summary>
+    public bool EvaluateFromFirstEpoch { get; init; }
 
     // ---- discriminator ----
     public DiscriminatorConfig Discriminator { get; init; } = new();
@@ -64,7 +68,7 @@ public sealed record OraclePreset
     public static IReadOnlyList<AdversarialStrategy> Figure3Strategies { get; } =
         [new(100, 1, 10), new(30, 1, 30), new(1, 1, 10), new(1, 5, 3)];
 
-    /// <summary>The original code's schedule: 120 MLE epochs, 50×3 D pretraining, 200 iterations of
+    /// <summary>Master's 2017 schedule (e2b52fb sequence_gan.py), not the 2016 scripts behind Table 1: 120 MLE epochs, 50×3 D pretraining, 200 iterations of
     /// (1 g-step, 5 × 3 D epochs), 16 rollouts, batch 64, Adam 0.01 / 1e-4.</summary>
     public static OraclePreset Paper { get; } = new() { Name = "paper" };
 
@@ -123,6 +127,10 @@ public sealed record OraclePreset
         "paper" => Paper,
         _ => throw new ArgumentException($"unknown preset '{name}' (expected smoke, quick or paper)", nameof(name)),
     };
+
+    /// <summary>Whether MLE pretraining is evaluated after 0-based epoch <paramref name="epoch"/>.</summary>
+    public bool EvaluatesAfterPretrainEpoch(int epoch) =>
+        (EvaluateFromFirstEpoch ? epoch : epoch + 1) % EvaluateEveryEpochs == 0 || epoch + 1 == PretrainEpochs;
 
     /// <summary>Checks the settings fit together; throws naming the offending setting.</summary>
     public void Validate()

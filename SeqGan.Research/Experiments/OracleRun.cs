@@ -91,7 +91,7 @@ public sealed class OracleRun : IDisposable
         {
             var loss = MleTraining.TrainEpoch(generator, optimizer, world.Training, preset.BatchSize, preset.GradientClip, cancellation: cancellation);
             double? nll = null;
-            if ((epoch + 1) % preset.EvaluateEveryEpochs == 0 || epoch + 1 == preset.PretrainEpochs)
+            if (preset.EvaluatesAfterPretrainEpoch(epoch))
             {
                 nll = Evaluate(generator);
                 session.Curve.Add(new CurvePoint("MLE pretraining", options.Seed, "pretrain", epoch + 1, nll.Value));
