@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SeqGan.Research.Data;
 using SeqGan.Research.Experiments;
+using SeqGan.Research.Storage;
 using SeqGan.Research.Tensors;
 using Spectre.Console;
 
@@ -11,7 +12,7 @@ internal static class ReproduceCommand
 {
     public static Command Create()
     {
-        var experiment = new Argument<string>("experiment") { Description = "table1, figure2 (same runs as table1), figure3 (synthetic); table2 (poems), table3 (Obama), table4 (music); or organ (ORGAN's music table and λ sweep)" };
+        var experiment = new Argument<string>("experiment") { Description = "table1, figure2 (same runs as table1), figure3 (synthetic); table2 (poems), table3 (Obama), table4 (music); organ (ORGAN's music table and λ sweep); or estimators (gradient estimators against the exact gradient on a tiny oracle)" };
         var preset = new Option<string>("--preset") { Description = "smoke (seconds), quick (minutes on a CPU) or paper (the original schedule; GPU)", DefaultValueFactory = _ => "quick" };
         var seeds = new Option<int>("--seeds") { Description = "number of seeds (1..N); Table 1 reports mean ± std and Welch p-values over them", DefaultValueFactory = _ => 1 };
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto", DefaultValueFactory = _ => "cpu" };
@@ -23,6 +24,8 @@ internal static class ReproduceCommand
         command.SetAction(parse =>
         {
             var name = parse.GetValue(experiment)!.ToLowerInvariant();
+            if (name == "estimators")
+                return EstimatorsReproduce.Run(parse.GetValue(preset)!, parse.GetValue(seeds), parse.GetValue(output));
             if (name is "table2" or "table3" or "table4")
                 return RealDataReproduce.Run(RealDataTask.ByName(name), parse.GetValue(preset)!, parse.GetValue(seeds), parse.GetValue(device)!,
                     parse.GetValue(output), parse.GetValue(resume));
@@ -36,7 +39,7 @@ internal static class ReproduceCommand
             var chosen = OraclePreset.ByName(parse.GetValue(preset)!);
             var seedCount = parse.GetValue(seeds);
             if (seedCount < 1) throw new ArgumentException("--seeds must be at least 1");
-            var outputDirectory = parse.GetValue(output) ?? Path.Combine("out", $"{(name == "figure2" ? "table1" : name)}-{chosen.Name}");
+            var outputDirectory = OutputLocation.PrepareFolder(parse.GetValue(output) ?? Path.Combine("out", $"{(name == "figure2" ? "table1" : name)}-{chosen.Name}"), "--output");
             var paperOracle = PaperOracleFile.Find();
             var options = new OracleRunOptions
             {

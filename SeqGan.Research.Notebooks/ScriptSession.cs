@@ -35,9 +35,10 @@ internal sealed class ScriptSession
     /// or null when it ran to the end. <paramref name="cancellationToken"/> is also the ambient
     /// <see cref="Interruption"/> token, so the kit's training loops inside the cell stop between batches:
     /// then <see cref="OperationCanceledException"/> is thrown and the session keeps its state from before the cell.
+    /// <paramref name="compiled"/> is told when the cell compiled and its code starts.
     /// </summary>
     public async Task<ErrorOutput?> RunAsync(PreparedCell cell, string cellName, int executionCount, ICellOutputs outputs,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action? compiled = null)
     {
         switch (cell)
         {
@@ -65,7 +66,7 @@ internal sealed class ScriptSession
                         return CellErrors.Rejected("NuGetRestoreFailed", e.Message);
                     }
                 }
-                var outcome = await Kernel.ExecuteAsync(run.Code, cellName, references, cancellationToken).ConfigureAwait(false);
+                var outcome = await Kernel.ExecuteAsync(run.Code, cellName, references, cancellationToken, compiled).ConfigureAwait(false);
                 return outcome switch
                 {
                     CellOutcome.Failed failed => failed.Error,

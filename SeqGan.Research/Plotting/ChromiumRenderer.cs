@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace SeqGan.Research.Plotting;
 
@@ -8,10 +9,58 @@ namespace SeqGan.Research.Plotting;
 /// Node/Puppeteer layer. Each call is a fresh browser with a throwaway profile, so parallel renders and
 /// crashed earlier runs cannot interfere. The network is off: every host name fails to resolve and every
 /// other request goes to a closed loopback port, so a page shows what it carries (and file: URLs), nothing more.
+/// A Chromium that crashes or hangs is reported like a missing one (<see cref="PlottingSetupException"/>):
+/// callers that skip a figure when Chromium is missing skip it then too.
 /// </summary>
-internal static class ChromiumRenderer
+internal static partial class ChromiumRenderer
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    // Generous on purpose: a render takes about 2 s on an idle 2-core machine but over a minute when the CPU is
+    // oversubscribed (parallel builds and tests); the limit only exists to end a hung browser.
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(300);
+
+    private const string WorkPrefix = "seqgan-png-";
+
+    /// <summary>A temporary folder for one render (page, screenshot, Chromium's profile), named by this process, after
+    /// removing the folders that killed processes left behind.</summary>
+    public static DirectoryInfo NewWorkDirectory()
+    {
+        RemoveLeftovers(Path.GetTempPath());
+        return Directory.CreateTempSubdirectory($"{WorkPrefix}{Environment.ProcessId}-");
+    }
+
+    /// <summary>Deletes the render folders in <paramref name="temp"/> of processes that are no longer running.</summary>
+    internal static void RemoveLeftovers(string temp)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(temp, WorkPrefix + "*"))
+        {
+            var match = WorkFolderName().Match(Path.GetFileName(folder));
+            if (!match.Success || IsRunning(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture))) continue;
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another user's, or removed meanwhile: not ours to insist on.
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"^seqgan-png-(\d{1,9})-")]
+    private static partial Regex WorkFolderName();
 
     public static void Screenshot(string htmlPath, string pngPath, int width, int height, double scale, string workDirectory)
     {
@@ -22,7 +71,7 @@ internal static class ChromiumRenderer
             $"--screenshot={pngPath}",
         ]);
         if (!File.Exists(pngPath) || new FileInfo(pngPath).Length == 0)
-            throw new InvalidOperationException($"headless Chromium exited without writing {pngPath}");
+            throw new PlottingSetupException($"headless Chromium exited without writing {pngPath}");
     }
 
     /// <summary>The page's DOM after its scripts ran (as <c>--dump-dom</c> prints it).</summary>
@@ -56,6 +105,7 @@ internal static class ChromiumRenderer
         start.Environment["HOME"] = workDirectory;
         start.Environment["XDG_CONFIG_HOME"] = workDirectory;
         start.Environment["XDG_CACHE_HOME"] = workDirectory;
+        start.Environment["TMPDIR"] = workDirectory;
 
         using var process = Process.Start(start) ?? throw new PlottingSetupException($"could not start {chromium}");
         var output = process.StandardOutput.ReadToEndAsync();
@@ -63,15 +113,20 @@ internal static class ChromiumRenderer
         if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"headless Chromium did not finish rendering {htmlPath} within {Timeout.TotalSeconds:F0} s");
+            throw new PlottingSetupException($"headless Chromium ({chromium}) did not finish rendering within {Timeout.TotalSeconds:F0} s; check that it runs (`{chromium} --headless --screenshot about:blank`) or set {PlotlyAssets.ChromiumVariable} to one that does");
         }
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
             var log = (output.Result + errors.Result).Split('\n').Where(l => l.Trim().Length > 0).TakeLast(15);
-            throw new InvalidOperationException(
-                $"headless Chromium ({chromium}) exited with code {process.ExitCode} rendering {htmlPath}. Its last output:\n{string.Join('\n', log)}");
+            throw new PlottingSetupException(
+                $"headless Chromium ({chromium}) {Ended(process.ExitCode)} rendering {htmlPath}; check that it runs or set {PlotlyAssets.ChromiumVariable} to one that does. Its last output:\n{string.Join('\n', log)}");
         }
         return output.Result;
     }
+
+    /// <summary>"exited with code N", or the signal that killed it (the runtime reports 128 + N).</summary>
+    private static string Ended(int exitCode) => exitCode > 128 && exitCode < 160
+        ? $"was killed by signal {exitCode - 128}"
+        : $"exited with code {exitCode}";
 }

@@ -43,6 +43,7 @@ public sealed class TeachingNotebookTests
         ["07-obama"] = ["preset=RealDataPreset.Smoke with { PretrainEpochs = 1, AdversarialIterations = 1, EvaluationSamples = 32 }", "outputDirectory={temp}/out"],
         ["08-music"] = ["preset=RealDataPreset.Smoke with { PretrainEpochs = 1, AdversarialIterations = 1, EvaluationSamples = 32 }", "outputDirectory={temp}/out", "pianoRollTunes=2"],
         ["09-organ-objectives"] = ["preset=OrganPreset.Smoke", "outputDirectory={temp}/out"],
+        ["11-gradient-estimators"] = ["preset=EstimatorLabPreset.Smoke", "myRollouts=2"],
     };
 
     /// <summary>A notebook's smoke parameters with <c>{temp}</c> set, its figures off and pointed into <paramref name="temp"/>.</summary>
