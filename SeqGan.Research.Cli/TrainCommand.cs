@@ -33,7 +33,8 @@ internal static class TrainCommand
             };
             var path = parse.GetValue(corpus)!;
             var length = parse.GetValue(maxLength);
-            if (length < 1) throw new ArgumentException($"--max-length must be at least 1, got {length}");
+            if (length is < 1 or > TrainedTextModel.MaxSequenceLength)
+                throw new ArgumentException($"--max-length must lie in 1..{TrainedTextModel.MaxSequenceLength}, got {length}");
             var vocabularySize = parse.GetValue(vocabulary);
             if (vocabularySize is < 0 or 1 or 2) throw new ArgumentException($"--vocabulary must be 0 (all) or at least 3, got {vocabularySize}");
             var chosen = RealDataPreset.ByName(parse.GetValue(preset)!);

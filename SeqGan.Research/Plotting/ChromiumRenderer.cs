@@ -62,10 +62,9 @@ internal static partial class ChromiumRenderer
     [GeneratedRegex(@"^seqgan-png-(\d{1,9})-")]
     private static partial Regex WorkFolderName();
 
-    /// <param name="runScripts">false: as a viewer that strips scripts shows the page</param>
-    public static void Screenshot(string htmlPath, string pngPath, int width, int height, double scale, string workDirectory, bool runScripts = true)
+    public static void Screenshot(string htmlPath, string pngPath, int width, int height, double scale, string workDirectory)
     {
-        Run(htmlPath, workDirectory, runScripts,
+        Run(htmlPath, workDirectory,
         [
             $"--force-device-scale-factor={scale.ToString(CultureInfo.InvariantCulture)}",
             $"--window-size={width},{height}",
@@ -76,10 +75,10 @@ internal static partial class ChromiumRenderer
     }
 
     /// <summary>The page's DOM after its scripts ran (as <c>--dump-dom</c> prints it).</summary>
-    public static string DumpDom(string htmlPath, string workDirectory, bool runScripts = true) => Run(htmlPath, workDirectory, runScripts, ["--dump-dom"]);
+    public static string DumpDom(string htmlPath, string workDirectory) => Run(htmlPath, workDirectory, ["--dump-dom"]);
 
     /// <summary>Runs Chromium on the page; returns its stdout.</summary>
-    private static string Run(string htmlPath, string workDirectory, bool runScripts, IEnumerable<string> mode)
+    private static string Run(string htmlPath, string workDirectory, IEnumerable<string> mode)
     {
         var chromium = PlotlyAssets.FindChromium();
         var profile = Path.Combine(workDirectory, "profile");
@@ -100,7 +99,7 @@ internal static partial class ChromiumRenderer
             // Virtual time runs the page's timers to completion before the screenshot without waiting in real time.
             "--virtual-time-budget=10000",
             $"--user-data-dir={profile}",
-        }.Concat(runScripts ? [] : ["--blink-settings=scriptEnabled=false"]).Concat(mode).Append(new Uri(htmlPath).AbsoluteUri))
+        }.Concat(mode).Append(new Uri(htmlPath).AbsoluteUri))
             start.ArgumentList.Add(argument);
         // Chromium writes caches and its NSS database under HOME: keep them in the throwaway directory.
         start.Environment["HOME"] = workDirectory;

@@ -36,6 +36,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] public static partial int sg_set_requires_grad(TensorHandle h, int value);
     [LibraryImport(Lib)] public static partial int sg_copy_to_host(TensorHandle h, void* dst, long nbytes);
     [LibraryImport(Lib)] public static partial int sg_item_double(TensorHandle h, out double value);
+    [LibraryImport(Lib)] public static partial int sg_all_finite(TensorHandle h, out int allFinite);
     [LibraryImport(Lib)] public static partial int sg_item_long(TensorHandle h, out long value);
     [LibraryImport(Lib)] public static partial int sg_to(TensorHandle h, int dtype, int deviceType, int deviceIndex, out nint result);
     [LibraryImport(Lib)] public static partial int sg_clone(TensorHandle h, out nint result);
