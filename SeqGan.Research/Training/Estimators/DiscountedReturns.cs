@@ -6,7 +6,8 @@ namespace SeqGan.Research.Training.Estimators;
 /// Per-step rewards to returns: G_t = Σ_{s≥t} γ^{s−t} r_s (the reward-to-go; each token is credited only with what
 /// follows it). With γ = 1 the policy gradient Σ_t G_t ∇log p(y_t | y_&lt;t) is unbiased for ∇E[Σ_t r_t]; γ &lt; 1 lowers
 /// the variance by discounting distant rewards and is then biased for that objective — the trade MaskGAN makes
-/// (Fedus et al. 2018, γ ∈ [0, 1]). The original SeqGAN generator declares a reward_gamma of 0.95 and never uses it
+/// (Fedus et al. 2018; its code sums γ^(s−t)·r_s the same way, tensorflow/models research/maskgan/model_utils/
+/// model_losses.py, calculate_reinforce_objective, and its README's run uses rl_discount_rate = 0.89072). The original SeqGAN generator declares a reward_gamma of 0.95 and never uses it
 /// (LantaoYu/SeqGAN generator.py:8,16).
 /// </summary>
 public static class DiscountedReturns

@@ -33,6 +33,13 @@ public interface IGradientEstimator
     /// should call it a while before measuring.</summary>
     bool NeedsWarmup => false;
 
+    /// <summary>
+    /// The factor a training update multiplies the surrogate by. 1 by default; the score-function estimators average
+    /// over the batch, and SeqGAN's loss sums over it (generator.py:108-112), so they return the batch size: every
+    /// policy-gradient row then meets the same gradient clipping as SeqGAN's.
+    /// </summary>
+    double TrainingScale(int batch) => 1;
+
     Tensor Surrogate(LstmLanguageModel generator, ISequenceScorer reward, int batch);
 }
 

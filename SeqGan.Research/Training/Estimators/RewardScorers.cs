@@ -33,6 +33,28 @@ public static class RewardScorers
         public Tensor ScoreRelaxed(Tensor relaxed) => discriminator.ProbabilityRealOfRelaxed(relaxed);
     }
 
+    /// <summary>log D(Y) of the CNN discriminator, for tokens and relaxed one-hots: the non-saturating generator objective
+    /// (Goodfellow et al. 2014) a Gumbel-softmax generator ascends; it keeps a gradient where D is confident, D itself does not.</summary>
+    public sealed class LogRelaxedDiscriminatorScorer(Discriminator discriminator) : IRelaxedSequenceScorer
+    {
+        private readonly SequenceScorers.DiscriminatorScorer tokens = new(discriminator);
+
+        public Tensor Score(Tensor sequences)
+        {
+            using var scope = Torch.NewDisposeScope();
+            return scope.MoveToOuter(tokens.Score(sequences).Clamp(1e-7, 1).Log());
+        }
+
+        public Tensor ScoreRelaxed(Tensor relaxed)
+        {
+            using var scope = Torch.NewDisposeScope();
+            var wasTraining = discriminator.IsTraining;
+            discriminator.Eval();
+            try { return scope.MoveToOuter(discriminator.LogitsOfRelaxed(relaxed).LogSoftmax(1).Select(1, 1)); }
+            finally { discriminator.Train(wasTraining); }
+        }
+    }
+
     /// <summary>MaskGAN's per-step reward r_t = log D(y_1..y_t) from a step-wise discriminator, one pass for all prefixes.</summary>
     public sealed class StepwiseLogDiscriminatorScorer(StepwiseDiscriminator discriminator) : IPrefixScorer
     {

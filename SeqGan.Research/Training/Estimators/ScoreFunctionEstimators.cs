@@ -11,6 +11,8 @@ public sealed class ReinforceEstimator(BaselineKind baseline = BaselineKind.None
 
     public string Name => "REINFORCE" + subtract.Label;
 
+    public double TrainingScale(int batch) => batch;
+
     public bool IsUnbiased => true;
 
     public bool NeedsWarmup => baseline == BaselineKind.MovingAverage;
@@ -34,6 +36,8 @@ public sealed class RolloutReinforceEstimator(int rollouts, BaselineKind baselin
 
     public string Name => $"MC rollouts (N = {rollouts})" + subtract.Label;
 
+    public double TrainingScale(int batch) => batch;
+
     public bool IsUnbiased => true;
 
     public bool NeedsWarmup => baseline == BaselineKind.MovingAverage;
@@ -54,6 +58,8 @@ public sealed class RolloutReinforceEstimator(int rollouts, BaselineKind baselin
 public sealed class DiscountedReinforceEstimator(double gamma, IPrefixScorer? perStepRewards = null) : IGradientEstimator
 {
     public string Name => $"REINFORCE, per-step rewards (γ = {gamma})";
+
+    public double TrainingScale(int batch) => batch;
 
     public bool IsUnbiased => gamma == 1;
 
@@ -91,6 +97,8 @@ public sealed class ActorCriticEstimator : IGradientEstimator, IDisposable
     public PrefixValueCritic Critic { get; }
 
     public string Name => $"actor-critic, learned baseline (γ = {gamma})";
+
+    public double TrainingScale(int batch) => batch;
 
     public bool IsUnbiased => gamma == 1;
 
@@ -156,11 +164,39 @@ public enum ImportanceWeighting
 /// evaluated off the vertices of the simplex, or, straight-through, differentiated as if it were); its variance grows
 /// as τ → 0.
 /// </summary>
-public sealed class GumbelSoftmaxEstimator(double temperature, RelaxedSampleMode mode, RelaxedFeedback feedback = RelaxedFeedback.HardToken)
-    : IGradientEstimator
+public sealed class GumbelSoftmaxEstimator : IGradientEstimator
 {
-    public string Name => $"Gumbel-softmax {(mode == RelaxedSampleMode.StraightThrough ? "straight-through" : "soft")} (τ = {temperature}"
-        + (feedback == RelaxedFeedback.RelaxedVector ? ", relaxed feedback)" : ")");
+    private readonly TemperatureSchedule schedule;
+    private readonly RelaxedSampleMode mode;
+    private readonly RelaxedFeedback feedback;
+
+    public GumbelSoftmaxEstimator(double temperature, RelaxedSampleMode mode, RelaxedFeedback feedback = RelaxedFeedback.HardToken)
+        : this(TemperatureSchedule.Constant(temperature), mode, feedback) { }
+
+    /// <param name="schedule">τ by call: an annealing schedule advances one step per <see cref="Surrogate"/> call</param>
+    public GumbelSoftmaxEstimator(TemperatureSchedule schedule, RelaxedSampleMode mode, RelaxedFeedback feedback = RelaxedFeedback.HardToken)
+    {
+        schedule.Validate();
+        this.schedule = schedule;
+        this.mode = mode;
+        this.feedback = feedback;
+    }
+
+    /// <summary>Surrogate calls so far: the position in the temperature schedule (settable, so a checkpoint can restore it).</summary>
+    public int Calls { get; set; }
+
+    /// <summary>τ of the next call.</summary>
+    public double Temperature => schedule.At(Calls);
+
+    public string Name
+    {
+        get
+        {
+            var kind = mode == RelaxedSampleMode.StraightThrough ? "straight-through" : "soft";
+            var tau = schedule.Start == schedule.End ? $"τ = {schedule.Start}" : $"τ = {schedule.Start} → {schedule.End}";
+            return $"Gumbel-softmax {kind} ({tau}{(feedback == RelaxedFeedback.RelaxedVector ? ", relaxed feedback" : "")})";
+        }
+    }
 
     public bool IsUnbiased => false;
 
@@ -168,7 +204,8 @@ public sealed class GumbelSoftmaxEstimator(double temperature, RelaxedSampleMode
     {
         var relaxedReward = reward as IRelaxedSequenceScorer
             ?? throw new ArgumentException($"the reward {reward.GetType().Name} cannot score relaxed one-hots; use an {nameof(IRelaxedSequenceScorer)}", nameof(reward));
-        var samples = RelaxedSampler.Sample(generator, batch, temperature, mode, feedback);
+        var samples = RelaxedSampler.Sample(generator, batch, Temperature, mode, feedback);
+        Calls++;
         return relaxedReward.ScoreRelaxed(samples.Relaxed).Mean();
     }
 }
