@@ -12,6 +12,8 @@ root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(SampleCommand.Create());
 root.Subcommands.Add(KernelCommand.Create());
+root.Subcommands.Add(SelfTestCommand.Create());
+root.Subcommands.Add(ProfileCommand.Create());
 
 try
 {
