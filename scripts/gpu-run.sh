@@ -6,29 +6,35 @@
 #   OUTDIR/table1.md, table1.csv, figure2-curves.csv, figure2.png, table1.png (PNGs only where Chromium exists)
 #   OUTDIR/gpu-dmon.csv      `nvidia-smi dmon` samples during the training run (only with nvidia-smi)
 #
-#   scripts/gpu-run.sh OUTDIR [--device cuda|cpu] [--smoke] [--budget SECONDS] [--bundle ARCHIVE] [--seqgan COMMAND]
+#   scripts/gpu-run.sh OUTDIR [--device cuda|cpu] [--smoke] [--budget SECONDS] [--deadline SECONDS] [--seeds N] [--bundle ARCHIVE] [--seqgan COMMAND]
 #
+# --budget: seconds for the training run (default 420; 90 with --smoke), cut so that the whole script ends within
+#   --deadline seconds of its start (default 560: one command may run 10 minutes on the GPU machine).
 # --smoke: the smoke preset and a 90 s budget (the CPU rehearsal: `scripts/gpu-run.sh out/rehearsal --device cpu --smoke`).
 # --bundle: the archive scripts/publish-bundle.sh made (default out/seqgan-linux-x64.tar.gz, carried to the GPU machine).
+# --seeds: run exactly N seeds instead of as many as the profile says fit.
 # --seqgan: use this seqgan command instead of a bundle (no unpacking or bridge build; the tests use it).
 # A training run still going when the budget ends is stopped with SIGINT (it checkpoints); the log then says how far
 # each method got. Everything optional (nvidia-smi, Chromium) is skipped with a note when absent.
 set -uo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-[ $# -ge 1 ] || { echo "usage: scripts/gpu-run.sh OUTDIR [--device cuda|cpu] [--smoke] [--budget SECONDS] [--bundle ARCHIVE] [--seqgan COMMAND]" >&2; exit 2; }
+[ $# -ge 1 ] || { echo "usage: scripts/gpu-run.sh OUTDIR [--device cuda|cpu] [--smoke] [--budget SECONDS] [--deadline SECONDS] [--seeds N] [--bundle ARCHIVE] [--seqgan COMMAND]" >&2; exit 2; }
 out="$1"; shift
-device=cuda preset=paper budget="" bundle="$repo/out/seqgan-linux-x64.tar.gz" seqgan=""
+device=cuda preset=paper budget="" deadline="" fixed_seeds="" bundle="$repo/out/seqgan-linux-x64.tar.gz" seqgan=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --device) device="$2"; shift 2 ;;
     --smoke) preset=smoke; shift ;;
     --budget) budget="$2"; shift 2 ;;
+    --seeds) fixed_seeds="$2"; shift 2 ;;
+    --deadline) deadline="$2"; shift 2 ;;
     --bundle) bundle="$2"; shift 2 ;;
     --seqgan) seqgan="$2"; shift 2 ;;
     *) echo "gpu-run: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
-[ -n "$budget" ] || { [ "$preset" = smoke ] && budget=90 || budget=480; }
+[ -n "$budget" ] || { [ "$preset" = smoke ] && budget=90 || budget=420; }
+[ -n "$deadline" ] || deadline=560
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 log="$out/run-log.txt"
@@ -41,7 +47,7 @@ say() { echo "$*" | tee -a "$log"; }
 phase_done() { local now; now=$(date +%s); say "== phase $1: $((now - phase_start)) s"; phase_start=$now; }
 finish() { say "== total wall time: $(( $(date +%s) - started )) s"; say "== files: $(ls "$out" | tr '\n' ' ')"; rm -rf "$work"; exit "$1"; }
 
-say "gpu-run: $(date -u +%FT%TZ), device $device, preset $preset, budget $budget s, host $(hostname), $(nproc) cores"
+say "gpu-run: $(date -u +%FT%TZ), device $device, preset $preset, training budget $budget s, deadline $deadline s, host $(hostname), $(nproc) cores"
 if command -v nvidia-smi >/dev/null 2>&1; then
   nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader 2>&1 | sed 's/^/gpu: /' | tee -a "$log"
 else
@@ -75,12 +81,14 @@ steps=200; [ "$preset" = smoke ] && steps=5
 cat "$work/profile.txt" >>"$log"
 phase_done profile
 seed_seconds="$(awk '/^seed-seconds/ {print $2}' "$work/profile.txt")"
-remaining=$(( budget - ($(date +%s) - started) ))
+remaining=$(( deadline - 40 - ($(date +%s) - started) ))   # 40 s for stopping, merging and copying
+[ "$remaining" -gt "$budget" ] && remaining=$budget
 [ "$remaining" -lt 30 ] && remaining=30
 seeds=1
 if [ -n "$seed_seconds" ] && [ "$seed_seconds" -gt 0 ]; then seeds=$(( remaining / seed_seconds )); fi
 [ "$seeds" -lt 1 ] && seeds=1
 [ "$seeds" -gt 5 ] && seeds=5
+[ -n "$fixed_seeds" ] && seeds="$fixed_seeds"
 say "== table1: estimated ${seed_seconds:-?} s per seed, $remaining s left: $seeds seed(s), as concurrent processes"
 
 # ---- Table 1 and Figure 2 ----

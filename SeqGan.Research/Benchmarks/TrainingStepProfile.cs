@@ -63,7 +63,11 @@ public sealed record TrainingStepProfile(string Preset, string Device, IReadOnly
             bleu, batch, preset.Rollouts, preset.GradientClip)));
 
         progress?.Report("sampling and evaluation");
-        steps.Add(PerStep($"sample {preset.NegativeSamples:N0} negatives", 1, () => generator.Sample(preset.NegativeSamples, 2048).Dispose()));
+        steps.Add(PerStep($"sample {preset.NegativeSamples:N0} negatives", 1, () =>
+        {
+            using var sample = Torch.NewDisposeScope();
+            generator.Sample(preset.NegativeSamples, 2048).Sum().Item();   // the read waits for the device
+        }));
         steps.Add(PerStep("NLL-oracle evaluation", 1, () => OracleMetrics.NllOracle(generator, oracle, preset.EvaluationSamples)));
 
         return new TrainingStepProfile(preset.Name, device.ToString(), steps, Schedule(preset, steps));
