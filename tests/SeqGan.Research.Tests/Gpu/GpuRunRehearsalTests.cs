@@ -15,7 +15,7 @@ public class GpuRunRehearsalTests
         {
             var script = Path.Combine(ExternalProcess.RepositoryRoot, "scripts", "gpu-run.sh");
             var (exitCode, printed) = ExternalProcess.Run("bash",
-                [script, output, "--device", "cpu", "--smoke", "--seeds", "1", "--seqgan", ExternalProcess.Seqgan], TimeSpan.FromMinutes(8));
+                [script, output, "--device", "cpu", "--smoke", "--seeds", "1", "--seqgan", ExternalProcess.Seqgan], TimeSpan.FromMinutes(12));
             var log = File.ReadAllText(Path.Combine(output, "run-log.txt"));
             Assert.True(exitCode == 0, $"{printed}\n--- run-log.txt ---\n{log}");
 

@@ -13,9 +13,9 @@ public class ParallelSeedsTests
         {
             string[] Arguments(string output, int parallel) =>
                 ["reproduce", "table1", "--preset", "smoke", "--seeds", "2", "--methods", "MLE,SeqGAN", "--parallel", parallel.ToString(CultureInfo.InvariantCulture), "--out", output];
-            var sequential = ExternalProcess.Run(ExternalProcess.Seqgan, Arguments(Path.Combine(root, "sequential"), 1), TimeSpan.FromMinutes(5));
+            var sequential = ExternalProcess.Run(ExternalProcess.Seqgan, Arguments(Path.Combine(root, "sequential"), 1), TimeSpan.FromMinutes(10));
             Assert.True(sequential.ExitCode == 0, sequential.Output);
-            var parallel = ExternalProcess.Run(ExternalProcess.Seqgan, Arguments(Path.Combine(root, "parallel"), 2), TimeSpan.FromMinutes(5));
+            var parallel = ExternalProcess.Run(ExternalProcess.Seqgan, Arguments(Path.Combine(root, "parallel"), 2), TimeSpan.FromMinutes(10));
             Assert.True(parallel.ExitCode == 0, parallel.Output);
             Assert.Contains("running 2 seeds as 2 concurrent processes", parallel.Output);
             Assert.Contains("[seed 2]", parallel.Output);
