@@ -25,7 +25,7 @@ if [ -n "${LIBTORCH:-}" ]; then
 else
   config="$(ls /usr/lib/*/cmake/Torch/TorchConfig.cmake /usr/share/cmake/Torch/TorchConfig.cmake 2>/dev/null | head -1 || true)"
   [ -n "$config" ] || { echo "build-bridge: no libtorch: set LIBTORCH, or PYTHON to a python with torch, or install libtorch-dev" >&2; exit 2; }
-  include_dirs=(/usr/include /usr/include/torch/csrc/api/include)
+  include_dirs=(/usr/include/torch/csrc/api/include)   # /usr/include itself is searched already (as -isystem it breaks #include_next)
   lib_dir="$(dirname "$(dirname "$(dirname "$config")")")"
 fi
 abi="$(grep -o '_GLIBCXX_USE_CXX11_ABI=[01]' "$config" | head -1 | cut -d= -f2 || true)"
