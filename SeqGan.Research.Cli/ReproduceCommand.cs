@@ -20,8 +20,9 @@ internal static class ReproduceCommand
         var methods = new Option<string?>("--methods") { Description = "table1 only: comma-separated subset, e.g. MLE,SeqGAN" };
         var onlySeed = new Option<int?>("--seed") { Description = "table1 only: run this one seed (instead of 1..--seeds)" };
         var parallel = new Option<int>("--parallel") { Description = "table1 only: run the seeds as this many concurrent processes, merged into one table", DefaultValueFactory = _ => 1 };
+        var fromResults = new Option<string?>("--from-results") { Description = "table1 only: no training; the table and figures of these results.json files (comma-separated), e.g. those a GPU run brought back" };
         var command = new Command("reproduce", "Reproduce a table or figure of the SeqGAN paper")
-            { experiment, preset, seeds, device, output, resume, methods, onlySeed, parallel };
+            { experiment, preset, seeds, device, output, resume, methods, onlySeed, parallel, fromResults };
         command.SetAction(parse =>
         {
             var name = parse.GetValue(experiment)!.ToLowerInvariant();
@@ -58,7 +59,10 @@ internal static class ReproduceCommand
             // Ctrl+C stops at the next step boundary; the last checkpoint stays valid for --resume.
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-            var result = name != "figure3" && parse.GetValue(parallel) > 1 && seedList.Count > 1
+            var result = name != "figure3" && parse.GetValue(fromResults) is { } resultFiles
+                ? SeqGan.Research.Experiments.Parallel.OracleResultsFile.Merge(
+                    resultFiles.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), chosen, outputDirectory)
+                : name != "figure3" && parse.GetValue(parallel) > 1 && seedList.Count > 1
                 ? ParallelSeeds.Run(chosen, seedList, parse.GetValue(parallel), parse.GetValue(device)!, outputDirectory, options.Resume, parse.GetValue(methods), cancel.Token)
                 : ProgressDisplay.Run(reporter => name == "figure3"
                     ? OracleExperiments.Figure3(chosen, seedList, options, outputDirectory, reporter, cancel.Token)

@@ -3,7 +3,8 @@
 # the self-check, measure the step costs, then Table 1 and Figure 2 of the paper's preset with as many seeds as the
 # measured speed fits in the time budget (at least one; seeds run as concurrent processes), writing at most 8 files:
 #   OUTDIR/run-log.txt       GPU model, libtorch, self-check, profile, progress lines, wall time per phase, utilisation
-#   OUTDIR/table1.md, table1.csv, figure2-curves.csv, figure2.png, table1.png (PNGs only where Chromium exists)
+#   OUTDIR/table1.md, table1.csv, figure2-curves.csv, results.json, figure2.png, table1.png (PNGs only where Chromium
+#     exists; elsewhere `seqgan reproduce table1 --preset paper --from-results OUTDIR/results.json --out DIR` draws them)
 #   OUTDIR/gpu-dmon.csv      `nvidia-smi dmon` samples during the training run (only with nvidia-smi)
 #
 #   scripts/gpu-run.sh OUTDIR [--device cuda|cpu] [--smoke] [--budget SECONDS] [--deadline SECONDS] [--seeds N] [--bundle ARCHIVE] [--seqgan COMMAND]
@@ -107,10 +108,32 @@ case $status in
   *) say "table1: failed with exit code $status (see above)" ;;
 esac
 phase_done table1
-for file in table1.md table1.csv figure2-curves.csv figure2.png table1.png; do
+for file in table1.md table1.csv figure2-curves.csv results.json figure2.png table1.png; do
   [ -f "$work/table1/$file" ] && cp "$work/table1/$file" "$out/"
 done
 [ -f "$out/table1.md" ] && cat "$out/table1.md" >>"$log"
+# A stopped run has no table: say from its checkpoints how far each session got, and keep the curves they saved.
+if [ ! -f "$out/table1.csv" ] && command -v python3 >/dev/null 2>&1; then
+  python3 - "$work/table1" "$out/figure2-curves.csv" <<'PY' 2>&1 | tee -a "$log"
+import glob, json, os, sys
+rows = []
+for path in sorted(glob.glob(os.path.join(sys.argv[1], "**", "state.json"), recursive=True)):
+    state = json.load(open(path))["state"]
+    curve = state.get("curve", [])
+    last = curve[-1] if curve else None
+    print(f"progress at stop: {os.path.relpath(os.path.dirname(path), sys.argv[1])}: phase {state.get('phase')} step {state.get('step')}, "
+          f"done {','.join(state.get('completedPhases', []))}"
+          + (f"; last NLL-oracle {last['nllOracle']:.4f} ({last['method']} epoch {last['epoch']})" if last else ""))
+    rows += curve
+if rows:
+    with open(sys.argv[2], "w") as f:
+        f.write("method,seed,phase,epoch,nll_oracle\n")
+        for p in rows: f.write(f"{p['method']},{p['seed']},{p['phase']},{p['epoch']},{p['nllOracle']!r}\n")
+    print(f"partial curves (checkpointed points only): {sys.argv[2]}")
+else:
+    print("progress at stop: no checkpoint was written")
+PY
+fi
 
 # ---- utilisation while the discriminator trained (from the first SeqGAN d-pretrain line on) ----
 if [ -s "$out/gpu-dmon.csv" ]; then

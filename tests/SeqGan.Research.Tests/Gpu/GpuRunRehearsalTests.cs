@@ -23,6 +23,7 @@ public class GpuRunRehearsalTests
             Assert.InRange(files.Count, 4, 8);
             Assert.Contains("table1.csv", files);
             Assert.Contains("figure2-curves.csv", files);
+            Assert.Contains("results.json", files);
             Assert.Contains("selftest on cpu: OK", log);
             Assert.Contains("profile of preset smoke on cpu", log);
             Assert.Contains("discriminator step:", log);
