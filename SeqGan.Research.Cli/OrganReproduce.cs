@@ -2,6 +2,7 @@ using SeqGan.Research.Data;
 using SeqGan.Research.Experiments;
 using SeqGan.Research.Metrics;
 using SeqGan.Research.Plotting;
+using SeqGan.Research.Storage;
 using SeqGan.Research.Tensors;
 
 namespace SeqGan.Research.Cli;
@@ -12,7 +13,7 @@ internal static class OrganReproduce
     public static int Run(string presetName, int seedCount, string deviceName, string? output, bool resume)
     {
         var preset = OrganPreset.ByName(presetName);
-        var outputDirectory = output ?? Path.Combine("out", $"organ-{preset.Name}");
+        var outputDirectory = OutputLocation.PrepareFolder(output ?? Path.Combine("out", $"organ-{preset.Name}"), "--output");
         var corpusFile = OrganMusicFile.Require();
         var corpus = AbcCorpus.Load(corpusFile, preset.SequenceLength);
         var options = new OrganRunOptions

@@ -1,4 +1,5 @@
 using SeqGan.Research.Experiments;
+using SeqGan.Research.Storage;
 using SeqGan.Research.Tensors;
 
 namespace SeqGan.Research.Cli;
@@ -10,7 +11,7 @@ internal static class RealDataReproduce
     {
         var preset = RealDataPreset.ByName(presetName);
         if (seedCount < 1) throw new ArgumentException("--seeds must be at least 1");
-        var outputDirectory = output ?? Path.Combine("out", $"{task.Name}-{preset.Name}");
+        var outputDirectory = OutputLocation.PrepareFolder(output ?? Path.Combine("out", $"{task.Name}-{preset.Name}"), "--output");
         var options = new RealDataRunOptions
         {
             Device = Device.Parse(device),

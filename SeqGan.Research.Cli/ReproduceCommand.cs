@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SeqGan.Research.Data;
 using SeqGan.Research.Experiments;
+using SeqGan.Research.Storage;
 using SeqGan.Research.Tensors;
 using Spectre.Console;
 
@@ -39,7 +40,7 @@ internal static class ReproduceCommand
             var chosen = OraclePreset.ByName(parse.GetValue(preset)!);
             var seedCount = parse.GetValue(seeds);
             if (seedCount < 1) throw new ArgumentException("--seeds must be at least 1");
-            var outputDirectory = parse.GetValue(output) ?? Path.Combine("out", $"{(name == "figure2" ? "table1" : name)}-{chosen.Name}");
+            var outputDirectory = OutputLocation.PrepareFolder(parse.GetValue(output) ?? Path.Combine("out", $"{(name == "figure2" ? "table1" : name)}-{chosen.Name}"), "--output");
             var paperOracle = PaperOracleFile.Find();
             var options = new OracleRunOptions
             {

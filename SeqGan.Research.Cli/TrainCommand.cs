@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using SeqGan.Research.Data.Corpora;
 using SeqGan.Research.Experiments;
+using SeqGan.Research.Storage;
 using SeqGan.Research.Tensors;
 
 namespace SeqGan.Research.Cli;
@@ -36,10 +37,10 @@ internal static class TrainCommand
             var vocabularySize = parse.GetValue(vocabulary);
             if (vocabularySize is < 0 or 1 or 2) throw new ArgumentException($"--vocabulary must be 0 (all) or at least 3, got {vocabularySize}");
             var chosen = RealDataPreset.ByName(parse.GetValue(preset)!);
-            var outputDirectory = parse.GetValue(output) ?? Path.Combine("out", $"train-{Path.GetFileNameWithoutExtension(path)}");
             var runSeed = parse.GetValue(seed);
             var task = RealDataTask.ForTextFile(kind, length, vocabularySize == 0 ? null : vocabularySize);
             var loaded = task.LoadCorpus(path, chosen);
+            var outputDirectory = OutputLocation.PrepareFolder(parse.GetValue(output) ?? Path.Combine("out", $"train-{Path.GetFileNameWithoutExtension(path)}"), "--output");
             foreach (var line in UnknownSummary(loaded)) Console.Error.WriteLine(line);
             var split = CorpusSplit.Create(loaded, chosen.TestFraction, runSeed);
             split.Save(Path.Combine(outputDirectory, "split"));

@@ -52,7 +52,7 @@ public sealed class CellMagicTests
     {
         // .NET Interactive notebooks #r the library by its build path or a package; both mean the runner's copy.
         using var notebook = new TestNotebook()
-            .Code("#r \"nuget: System.Text.Json, 10.0.0\"\n#r \"../SeqGan.Research/bin/Release/net10.0/SeqGan.Research.dll\"\nSystem.Text.Json.JsonSerializer.Serialize(new { DType = DType.Float32.ToString() })");
+            .Code("#r \"nuget: System.Text.Json, 10.0.0\"\n#r \"../SeqGan.Research/bin/Release/net10.0/SeqGan.Research.dll\"\nusing SeqGan.Research.Tensors;\nSystem.Text.Json.JsonSerializer.Serialize(new { DType = DType.Float32.ToString() })");
         var result = await notebook.RunAsync();
 
         Assert.True(result.Succeeded, result.Failure?.Describe());

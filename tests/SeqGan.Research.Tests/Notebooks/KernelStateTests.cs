@@ -78,7 +78,7 @@ public sealed class KernelStateTests
     public async Task Cells_run_in_the_notebooks_folder()
     {
         using var notebook = new TestNotebook()
-            .Code("File.WriteAllText(\"written-by-cell.txt\", \"x\");\nEnvironment.CurrentDirectory");
+            .Code("using System.IO;\nFile.WriteAllText(\"written-by-cell.txt\", \"x\");\nEnvironment.CurrentDirectory");
         var before = Environment.CurrentDirectory;
         var result = await notebook.RunAsync();
 

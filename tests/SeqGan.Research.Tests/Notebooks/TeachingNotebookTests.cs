@@ -45,6 +45,13 @@ public sealed class TeachingNotebookTests
         ["09-organ-objectives"] = ["preset=OrganPreset.Smoke", "outputDirectory={temp}/out"],
     };
 
+    /// <summary>A notebook's smoke parameters with <c>{temp}</c> set, its figures off and pointed into <paramref name="temp"/>.</summary>
+    internal static IReadOnlyList<NotebookParameter> SmokeParametersFor(string name, string temp) =>
+        SmokeParameters[name]
+            .Concat(["saveFigures=false", "figuresDirectory={temp}/figures"])
+            .Select(p => NotebookParameter.Parse(p.Replace("{temp}", temp)))
+            .ToList();
+
     public static TheoryData<string> Notebooks() => new(NotebookPaths().Select(Path.GetFileNameWithoutExtension).OfType<string>());
 
     [Theory]
@@ -54,10 +61,7 @@ public sealed class TeachingNotebookTests
         var temp = Directory.CreateTempSubdirectory("seqgan-teaching-").FullName;
         try
         {
-            var parameters = SmokeParameters[name]
-                .Concat(["saveFigures=false", "figuresDirectory={temp}/figures"])
-                .Select(p => NotebookParameter.Parse(p.Replace("{temp}", temp)))
-                .ToList();
+            var parameters = SmokeParametersFor(name, temp);
             var output = Path.Combine(temp, name + ".executed.ipynb");
             var result = await new NotebookRunner().RunFileAsync(Path.Combine(NotebooksFolder, name + ".ipynb"), output, parameters);
             Assert.True(result.Succeeded, $"{name}: {result.Failure?.Describe()}\n{result.Failure?.ErrorValue}");
