@@ -11,6 +11,8 @@ root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(SampleCommand.Create());
 root.Subcommands.Add(KernelCommand.Create());
+root.Subcommands.Add(SelfTestCommand.Create());
+root.Subcommands.Add(ProfileCommand.Create());
 
 // Taken now: while a notebook cell runs, Console.Error is that cell's stderr.
 var errors = Console.Error;

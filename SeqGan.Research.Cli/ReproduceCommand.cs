@@ -19,8 +19,11 @@ internal static class ReproduceCommand
         var output = new Option<string?>("--out", "--output") { Description = "output folder (default out/<experiment>-<preset>)" };
         var resume = new Option<bool>("--resume") { Description = "continue from the checkpoints in the output folder" };
         var methods = new Option<string?>("--methods") { Description = "table1 only: comma-separated subset, e.g. MLE,SeqGAN" };
+        var onlySeed = new Option<int?>("--seed") { Description = "table1 only: run this one seed (instead of 1..--seeds)" };
+        var parallel = new Option<int>("--parallel") { Description = "table1 only: run the seeds as this many concurrent processes, merged into one table", DefaultValueFactory = _ => 1 };
+        var fromResults = new Option<string?>("--from-results") { Description = "table1 only: no training; the table and figures of these results.json files (comma-separated), e.g. those a GPU run brought back" };
         var command = new Command("reproduce", "Reproduce a table or figure of the SeqGAN paper")
-            { experiment, preset, seeds, device, output, resume, methods };
+            { experiment, preset, seeds, device, output, resume, methods, onlySeed, parallel, fromResults };
         command.SetAction(parse =>
         {
             var name = parse.GetValue(experiment)!.ToLowerInvariant();
@@ -50,7 +53,9 @@ internal static class ReproduceCommand
                 BleuScorerFactory = SeqGan.Research.Training.PgBleuScorer.Factory(chosen.BleuOrder),
             };
             var methodList = parse.GetValue(methods) is { } list ? list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(OracleMethodNames.Parse).ToList() : null;
-            var seedList = Enumerable.Range(1, seedCount).ToList();
+            var seedList = parse.GetValue(onlySeed) is { } single ? [single] : Enumerable.Range(1, seedCount).ToList();
+            if (parse.GetValue(parallel) < 1) throw new ArgumentException("--parallel must be at least 1");
+            if (seedList[0] < 1) throw new ArgumentException($"--seed must be at least 1, got {seedList[0]}");
             Console.Error.WriteLine($"preset {chosen.Name}, seeds {string.Join(",", seedList)}, device {options.Device}, oracle: {paperOracle ?? "seeded random (paper parameters not found; set SEQGAN_DATA_MIRROR)"}");
             Console.Error.WriteLine($"checkpoints: {options.CheckpointDirectory}{(options.Resume ? " (resuming)" : "")}");
 
@@ -67,9 +72,15 @@ internal static class ReproduceCommand
                 foreach (var file in written) Console.WriteLine($"wrote {file}");
                 return 0;
             }
-            var result = ProgressDisplay.Run(reporter => name == "figure3"
-                ? OracleExperiments.Figure3(chosen, seedList, options, outputDirectory, reporter, cancel.Token)
-                : OracleExperiments.Table1AndFigure2(chosen, seedList, options, outputDirectory, reporter, cancel.Token, methodList));
+            var result = name != "figure3" && parse.GetValue(fromResults) is { } resultFiles
+                ? SeqGan.Research.Experiments.Parallel.OracleResultsFile.Merge(
+                    resultFiles.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), chosen, outputDirectory)
+                : name != "figure3" && parse.GetValue(parallel) > 1 && seedList.Count > 1
+                ? ParallelSeeds.Run(chosen, seedList, parse.GetValue(parallel), parse.GetValue(device)!, outputDirectory, options.Resume, parse.GetValue(methods), cancel.Token)
+                : ProgressDisplay.Run(reporter => name == "figure3"
+                    ? OracleExperiments.Figure3(chosen, seedList, options, outputDirectory, reporter, cancel.Token)
+                    : OracleExperiments.Table1AndFigure2(chosen, seedList, options, outputDirectory, reporter, cancel.Token, methodList));
+            if (result.Table is not null) Console.WriteLine($"wrote {SeqGan.Research.Experiments.Parallel.OracleResultsFile.Write(outputDirectory, result)}");
             foreach (var file in FigureFiles.Write(result, chosen, name, outputDirectory)) Console.WriteLine($"wrote {file}");
             if (result.Table is { } table) Console.WriteLine(table.ToMarkdown());
             foreach (var r in result.Results.Where(r => result.Table is null))

@@ -18,6 +18,13 @@ public static class OracleExperiments
     {
         var (results, pretraining, source) = RunSeeds(preset, seeds, options, progress, cancellation,
             run => (methods ?? Table1Methods).Select(method => run.Run(method)));
+        return WriteTable1AndFigure2(results, pretraining, preset, source, outputDirectory);
+    }
+
+    /// <summary>Table 1 (markdown, CSV) and Figure 2's curves (CSV) of per-seed results, in the order given.</summary>
+    public static ReproductionResult WriteTable1AndFigure2(IReadOnlyList<MethodResult> results, IReadOnlyList<CurvePoint> pretraining,
+        OraclePreset preset, string source, string outputDirectory)
+    {
         var table = Table1.FromResults(results, preset.Name, source);
         Directory.CreateDirectory(outputDirectory);
         var files = new List<string>

@@ -15,6 +15,8 @@ typedef at::Tensor* TensorHandle;
 namespace sg {
 
 void set_last_error(const std::string& message);
+// Counts one read of tensor data into .NET memory (bridge_diagnostics.cpp).
+void count_host_read();
 
 // Runs `body`, converting every exception into an error code plus message.
 template <class Body>
