@@ -22,6 +22,8 @@ internal static class EvalCommand
             using var scope = Torch.NewDisposeScope();
             var tokens = TokenSequenceFile.ReadTensor(parse.GetValue(samples)!, model.Size.SequenceLength, model.Size.VocabularySize);
             var nll = model.MeanNegativeLogLikelihood(tokens);
+            if (!double.IsFinite(nll))
+                throw new InvalidDataException($"the NLL-oracle of {parse.GetValue(samples)} under {oraclePath} is {nll}, not a number that can be reported");
             Console.WriteLine($"{nll:F4}");
             Console.Error.WriteLine($"{tokens.Size(0)} sequences of {tokens.Size(1)} tokens scored by {oraclePath}");
             return 0;

@@ -10,21 +10,26 @@ internal static class KernelCommand
     public static Command Create()
     {
         var connectionFile = new Option<string?>("--connection-file", "-f") { Description = "the connection file Jupyter wrote (ports and signing key)" };
+        var maxMessageSize = new Option<string>("--max-message-size")
+        {
+            Description = "the largest message accepted on any socket, in bytes or with K, M or G (a peer sending more is disconnected)",
+            DefaultValueFactory = _ => $"{JupyterKernel.DefaultMaxMessageBytes >> 20}M",
+        };
         var kernel = new Command("kernel", "A Jupyter kernel for C# notebooks (Roslyn scripting with the kit loaded); started by Jupyter through its kernelspec")
         {
-            connectionFile, Install(), Uninstall(),
+            connectionFile, maxMessageSize, Install(), Uninstall(),
         };
-        kernel.SetAction(parse => Run(parse.GetValue(connectionFile)));
+        kernel.SetAction(parse => Run(parse.GetValue(connectionFile), ParseByteSize(parse.GetValue(maxMessageSize)!, "--max-message-size")));
         return kernel;
     }
 
-    private static int Run(string? connectionFile)
+    private static int Run(string? connectionFile, long maxMessageBytes)
     {
         if (connectionFile is null)
             throw new ArgumentException("seqgan kernel needs --connection-file FILE (Jupyter passes it); to register the kernel: seqgan kernel install --user");
         var log = Console.Error;
-        using var jupyterKernel = new JupyterKernel(connectionFile, log);
-        log.WriteLine($"seqgan kernel: serving {Path.GetFullPath(connectionFile)}");
+        using var jupyterKernel = new JupyterKernel(connectionFile, log, maxMessageBytes: maxMessageBytes);
+        log.WriteLine($"seqgan kernel: serving {Path.GetFullPath(connectionFile)}; messages over {maxMessageBytes:N0} bytes are refused");
         jupyterKernel.Run();
         return 0;
     }
@@ -61,6 +66,19 @@ internal static class KernelCommand
             return 0;
         });
         return uninstall;
+    }
+
+    /// <summary>"65536", "64K", "256M", "1G" (powers of 1024) as bytes, within 1 KiB .. 2 GiB - 1.</summary>
+    internal static long ParseByteSize(string text, string option)
+    {
+        var trimmed = text.Trim();
+        var shift = trimmed.Length == 0 ? 0 : char.ToUpperInvariant(trimmed[^1]) switch { 'K' => 10, 'M' => 20, 'G' => 30, _ => 0 };
+        var digits = shift == 0 ? trimmed : trimmed[..^1];
+        if (!long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            || number > (long.MaxValue >> shift)
+            || (number << shift) is < 1024 or > int.MaxValue)
+            throw new ArgumentException($"{option} must be a size from 1K to 2047M (bytes, or a number with K, M or G), got '{text}'");
+        return number << shift;
     }
 
     private static Option<string> NameOption() => new("--name")

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using SeqGan.Research.Cli;
-using SeqGan.Research.Tensors;
 
 var root = new RootCommand("seqgan — SeqGAN and its family, reproduced in C# over libtorch");
 root.Subcommands.Add(InfoCommand.Create());
@@ -12,19 +11,19 @@ root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(SampleCommand.Create());
 root.Subcommands.Add(KernelCommand.Create());
+root.Subcommands.Add(SelfTestCommand.Create());
+root.Subcommands.Add(ProfileCommand.Create());
 
+// Taken now: while a notebook cell runs, Console.Error is that cell's stderr.
+var errors = Console.Error;
+AppDomain.CurrentDomain.UnhandledException += (_, e) => CliErrors.ReportUnhandled(e.ExceptionObject, errors);
 try
 {
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // Commands that can be stopped handle SIGINT/SIGTERM themselves (System.CommandLine's own handler throws on a
+    // second Ctrl+C and cannot stop a command whose work blocks the thread).
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
 }
-catch (OperationCanceledException)
+catch (Exception e)
 {
-    Console.Error.WriteLine("stopped; completed work is checkpointed — run the same command with --resume to continue");
-    return 130;
-}
-catch (Exception e) when (e is ArgumentException or FormatException or IOException or InvalidDataException or TorchException or DllNotFoundException or InvalidOperationException or SeqGan.Research.Plotting.PlottingSetupException)
-{
-    // Bad input and environment problems: one clear line, no stack trace.
-    Console.Error.WriteLine($"error: {e.Message}");
-    return 2;
+    return CliErrors.Report(e, errors);
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using SeqGan.Research.Data.Corpora;
 using SeqGan.Research.Experiments;
+using SeqGan.Research.Storage;
 using SeqGan.Research.Tensors;
 using SeqGan.Research.Training;
 
@@ -33,14 +34,15 @@ internal static class TrainCommand
             };
             var path = parse.GetValue(corpus)!;
             var length = parse.GetValue(maxLength);
-            if (length < 1) throw new ArgumentException($"--max-length must be at least 1, got {length}");
+            if (length is < 1 or > TrainedTextModel.MaxSequenceLength)
+                throw new ArgumentException($"--max-length must lie in 1..{TrainedTextModel.MaxSequenceLength}, got {length}");
             var vocabularySize = parse.GetValue(vocabulary);
             if (vocabularySize is < 0 or 1 or 2) throw new ArgumentException($"--vocabulary must be 0 (all) or at least 3, got {vocabularySize}");
             var chosen = RealDataPreset.ByName(parse.GetValue(preset)!);
-            var outputDirectory = parse.GetValue(output) ?? Path.Combine("out", $"train-{Path.GetFileNameWithoutExtension(path)}");
             var runSeed = parse.GetValue(seed);
             var task = RealDataTask.ForTextFile(kind, length, vocabularySize == 0 ? null : vocabularySize);
             var loaded = task.LoadCorpus(path, chosen);
+            var outputDirectory = OutputLocation.PrepareFolder(parse.GetValue(output) ?? Path.Combine("out", $"train-{Path.GetFileNameWithoutExtension(path)}"), "--output");
             foreach (var line in UnknownSummary(loaded)) Console.Error.WriteLine(line);
             var split = CorpusSplit.Create(loaded, chosen.TestFraction, runSeed);
             split.Save(Path.Combine(outputDirectory, "split"));

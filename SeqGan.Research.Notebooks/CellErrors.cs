@@ -8,6 +8,31 @@ namespace SeqGan.Research.Notebooks;
 internal static partial class CellErrors
 {
     public const string CompilationErrorName = "CompilationError";
+    public const string TimeoutErrorName = "CellTimeoutError";
+    /// <summary>What Jupyter kernels call a cell stopped by an interrupt (the kit's kernel too).</summary>
+    public const string InterruptedName = "KeyboardInterrupt";
+    public const string NotFinishedName = "NotFinished";
+
+    /// <summary>Recorded on a cell while it runs, so a process that dies inside it (Environment.Exit, a stack overflow,
+    /// an exception on another thread, a kill) leaves a notebook that says where.</summary>
+    public static ErrorOutput Running() => Rejected(NotFinishedName,
+        "the process ended while this cell ran (Environment.Exit, a stack overflow, an unhandled exception on another thread, or a kill); the cells above it finished");
+
+    public static ErrorOutput Stopped(CellStopReason reason, bool abandoned, TimeSpan? cellTimeout, TimeSpan? runTimeout)
+    {
+        var (name, what) = reason switch
+        {
+            CellStopReason.CellTimeout => (TimeoutErrorName, $"the cell ran longer than its timeout ({Seconds(cellTimeout)})"),
+            CellStopReason.RunTimeout => (TimeoutErrorName, $"the run reached its timeout ({Seconds(runTimeout)}) while this cell ran"),
+            _ => (InterruptedName, "the run was stopped while this cell ran"),
+        };
+        return Rejected(name, abandoned
+            ? $"{what}; it reached no interruption check, so the runner stopped waiting for it (its thread was left running)"
+            : what);
+    }
+
+    private static string Seconds(TimeSpan? span) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{span?.TotalSeconds:0.###} s");
 
     /// <summary>Positions are (line,column) within the cell: the runner keeps a cell's line numbering.</summary>
     public static ErrorOutput FromCompilation(IReadOnlyList<Diagnostic> errors)

@@ -6,8 +6,10 @@ namespace SeqGan.Research.Notebooks;
 /// <summary>Reads the .NET Interactive conventions of a code cell: the <c>#!csharp</c> / <c>#!markdown</c>
 /// magics on its first line, the cell language a Polyglot notebook records in its metadata, and the
 /// <c>#r</c> lines. <c>#r "nuget:…"</c> and <c>#r "…/X.dll"</c> for an assembly the runner already has
-/// are served from the runner's copy (a second copy of SeqGan.Research would clash with the first);
-/// other <c>#r "path.dll"</c> lines are left to Roslyn, which resolves them against the notebook's folder.</summary>
+/// are served from the runner's copy (a second copy of SeqGan.Research would clash with the first); other
+/// <c>#r "nuget:…"</c> lines become package requests (<see cref="PackageRestore"/>), with the sources of
+/// <c>#i "nuget:…"</c> lines; other <c>#r "path.dll"</c> lines are left to Roslyn, which resolves them against
+/// the notebook's folder.</summary>
 internal static partial class CellPreparation
 {
     /// <param name="metadata">the cell's metadata, where Polyglot Notebooks record its language</param>
@@ -30,15 +32,19 @@ internal static partial class CellPreparation
                 $"this cell is for the '{language}' kernel; seqgan notebook run and seqgan kernel execute C# cells only (#!csharp) and skip #!markdown");
 
         var references = new List<string>();
+        var packages = new List<PackageRequest>();
+        var sources = new List<string>();
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].Trim();
             if (line.StartsWith("#!", StringComparison.Ordinal))
                 return new PreparedCell.Rejected("UnsupportedMagicCommand",
                     $"line {i + 1}: '{line}' is not supported by seqgan notebook run and seqgan kernel (only #!csharp and #!markdown on a cell's first line are)");
-            if (PackageSourceDirective().IsMatch(line))
+            var packageSource = PackageSourceDirective().Match(line);
+            if (packageSource.Success)
             {
-                lines[i] = ""; // a package source only matters to a NuGet restore, which this runner never does
+                sources.Add(packageSource.Groups["source"].Value.Trim());
+                lines[i] = "";
                 continue;
             }
             var reference = ReferenceDirective().Match(line);
@@ -48,12 +54,8 @@ internal static partial class CellPreparation
             if (package.Success)
             {
                 var name = package.Groups["name"].Value.Trim();
-                var provided = runner.PathOf(name);
-                if (provided is null)
-                    return new PreparedCell.Rejected("NuGetPackageNotAvailable",
-                        $"line {i + 1}: #r \"{target}\": seqgan notebook run and seqgan kernel cannot restore NuGet packages, and '{name}' is not among the assemblies they ship with. "
-                        + $"Build the package's dll and reference it by path instead: #r \"path/to/{name}.dll\" (relative to the notebook's folder).");
-                references.Add(provided);
+                if (runner.PathOf(name) is { } provided) references.Add(provided);
+                else packages.Add(new PackageRequest(name, package.Groups["version"].Success ? package.Groups["version"].Value.Trim() : null, i + 1));
                 lines[i] = "";
             }
             else if (target.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && runner.PathOf(Path.GetFileNameWithoutExtension(target)) is { } own)
@@ -62,7 +64,7 @@ internal static partial class CellPreparation
                 lines[i] = "";
             }
         }
-        return new PreparedCell.Run(string.Join("\n", lines), references);
+        return new PreparedCell.Run(string.Join("\n", lines), references) { Packages = packages, PackageSources = sources };
     }
 
     /// <summary>The language Polyglot Notebooks (and .NET Interactive before it) record per cell.</summary>
@@ -78,6 +80,6 @@ internal static partial class CellPreparation
     [GeneratedRegex("""^nuget:\s*(?<name>[^,]+?)\s*(,\s*(?<version>.*))?$""", RegexOptions.IgnoreCase)]
     private static partial Regex NuGetReference();
 
-    [GeneratedRegex("""^#i\s+"nuget:""", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("""^#i\s+"nuget:\s*(?<source>[^"]+)"\s*(//.*)?$""", RegexOptions.IgnoreCase)]
     private static partial Regex PackageSourceDirective();
 }

@@ -1,7 +1,7 @@
 namespace SeqGan.Research.Notebooks;
 
 /// <summary>The assemblies this process was started with (its deps.json and the shared framework):
-/// what a <c>#r "nuget:Name"</c> line can be satisfied by, since the runner cannot restore packages.</summary>
+/// what a <c>#r "nuget:Name"</c> line is served by without a restore, and what a restored package must not load twice.</summary>
 internal sealed class RunnerAssemblies
 {
     private readonly Dictionary<string, string> pathsByName;

@@ -6,28 +6,25 @@ using SeqGan.Research.Tensors;
 namespace SeqGan.Research.Notebooks;
 
 /// <summary>What every notebook starts with — references, imports, compilation settings — kept in
-/// this one place. The imports are those a .NET Interactive C# kernel has, plus every namespace of
-/// SeqGan.Research (read from the assembly, so a new layer is importable without a change here).</summary>
+/// this one place. The imports are exactly those of the .NET Interactive C# kernel, so a cell that compiles
+/// here compiles there too (a cell that uses <c>Path</c> needs <c>using System.IO;</c> in both). The kit's
+/// own namespaces are referenced but not imported: notebooks name them with <c>using</c>, as they must for
+/// .NET Interactive.</summary>
 internal static class ScriptDefaults
 {
-    public static IReadOnlyList<string> SystemImports { get; } =
+    /// <summary>.NET Interactive 1.0's C# kernel: <c>CSharpKernel</c>'s constructor in dotnet/interactive
+    /// (src/Microsoft.DotNet.Interactive.CSharp/CSharpKernel.cs), in its order.</summary>
+    public static IReadOnlyList<string> Imports { get; } =
     [
         "System",
-        "System.Collections.Generic",
-        "System.IO",
-        "System.Linq",
         "System.Text",
-        "System.Threading",
+        "System.Collections",
+        "System.Collections.Generic",
         "System.Threading.Tasks",
+        "System.Linq",
     ];
 
     private static Assembly Library => typeof(Tensor).Assembly;
-
-    public static IReadOnlyList<string> Imports() => [.. SystemImports, .. LibraryNamespaces()];
-
-    public static IEnumerable<string> LibraryNamespaces() =>
-        Library.GetExportedTypes().Select(t => t.Namespace).OfType<string>()
-            .Where(ns => ns.StartsWith("SeqGan.Research", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal);
 
     /// <summary>SeqGan.Research, what its public types mention (System.Text.Json, System.Memory, …), and the
     /// assemblies behind the default imports. Roslyn's own defaults add the core of the framework.</summary>
@@ -48,7 +45,7 @@ internal static class ScriptDefaults
     public static ScriptOptions Options(string notebookDirectory) =>
         ScriptOptions.Default
             .AddReferences(References().Distinct())
-            .AddImports(Imports())
+            .AddImports(Imports)
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(notebookDirectory))
             .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(notebookDirectory))
             .WithOptimizationLevel(OptimizationLevel.Release)

@@ -14,7 +14,8 @@ public sealed class ScriptGlobals
     /// <summary>Shows <paramref name="value"/> as a display_data output of the running cell. Lower-case
     /// on purpose: .NET Interactive notebooks call <c>display(x)</c>, and the same cells must run here.
     /// With <paramref name="mimeTypes"/>, only those representations are kept; a string asked for as
-    /// text/html is taken to be HTML, as in .NET Interactive.</summary>
+    /// text/html is taken to be HTML. (.NET Interactive 1.0.712001 shows such a string escaped, as text: the
+    /// teaching notebooks display the kit's types, which both kernels show alike.)</summary>
     public DisplayedValue display(object? value, params string[] mimeTypes)
     {
         var cell = CurrentCell ?? throw new InvalidOperationException("display() was called while no cell was running");

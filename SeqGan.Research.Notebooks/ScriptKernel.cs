@@ -22,7 +22,9 @@ internal sealed class ScriptKernel(ScriptOptions initialOptions, ScriptGlobals g
     }
 
     /// <param name="cellName">how stack traces name the cell's code, with its line numbers</param>
-    public async Task<CellOutcome> ExecuteAsync(string code, string cellName, IReadOnlyList<string> extraReferences, CancellationToken cancellationToken)
+    /// <param name="compiled">told when the code compiled and starts running (a cell's time limit counts from there)</param>
+    public async Task<CellOutcome> ExecuteAsync(string code, string cellName, IReadOnlyList<string> extraReferences, CancellationToken cancellationToken,
+        Action? compiled = null)
     {
         if (extraReferences.Count > 0)
             options = options.AddReferences(extraReferences.Select(path => MetadataReference.CreateFromFile(path)));
@@ -33,6 +35,7 @@ internal sealed class ScriptKernel(ScriptOptions initialOptions, ScriptGlobals g
 
         var errors = script.Compile(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0) return new CellOutcome.Failed(CellErrors.FromCompilation(errors));
+        compiled?.Invoke();
 
         // catchException keeps the state usable and hands the exception back instead of throwing it.
         var next = state is null

@@ -12,11 +12,13 @@ internal sealed class ScriptSession
 {
     private readonly ScriptGlobals globals;
     private readonly RunnerAssemblies runnerAssemblies = RunnerAssemblies.OfCurrentProcess();
+    private readonly PackageRestore packages;
 
     /// <param name="notebookDirectory">where relative <c>#r</c> and <c>#load</c> paths point</param>
     public ScriptSession(string notebookDirectory, IEnumerable<IDisplayFormatter> displayFormatters)
     {
         globals = new ScriptGlobals(new DisplayFormatterChain(displayFormatters));
+        packages = new PackageRestore(runnerAssemblies);
         Kernel = new ScriptKernel(ScriptDefaults.Options(notebookDirectory), globals);
     }
 
@@ -33,9 +35,10 @@ internal sealed class ScriptSession
     /// or null when it ran to the end. <paramref name="cancellationToken"/> is also the ambient
     /// <see cref="Interruption"/> token, so the kit's training loops inside the cell stop between batches:
     /// then <see cref="OperationCanceledException"/> is thrown and the session keeps its state from before the cell.
+    /// <paramref name="compiled"/> is told when the cell compiled and its code starts.
     /// </summary>
     public async Task<ErrorOutput?> RunAsync(PreparedCell cell, string cellName, int executionCount, ICellOutputs outputs,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action? compiled = null)
     {
         switch (cell)
         {
@@ -49,7 +52,21 @@ internal sealed class ScriptSession
                 globals.CurrentCell = outputs;
                 using var console = new CapturedConsole(outputs);
                 using var interruption = Interruption.Enter(cancellationToken);
-                var outcome = await Kernel.ExecuteAsync(run.Code, cellName, run.References, cancellationToken).ConfigureAwait(false);
+                var references = run.References;
+                if (run.Packages.Count > 0)
+                {
+                    try
+                    {
+                        var restored = await packages.RestoreAsync(run.Packages, run.PackageSources, cancellationToken).ConfigureAwait(false);
+                        references = [.. references, .. restored];
+                        Console.WriteLine($"Restored {string.Join(", ", run.Packages.Select(p => p.Version is null ? p.Name : $"{p.Name} {p.Version}"))}");
+                    }
+                    catch (PackageRestoreException e)
+                    {
+                        return CellErrors.Rejected("NuGetRestoreFailed", e.Message);
+                    }
+                }
+                var outcome = await Kernel.ExecuteAsync(run.Code, cellName, references, cancellationToken, compiled).ConfigureAwait(false);
                 return outcome switch
                 {
                     CellOutcome.Failed failed => failed.Error,

@@ -13,6 +13,8 @@
 #   chromium            headless browser that renders figures to PNG (Figure.SavePng, notebook outputs)
 #   fonts-dejavu-core   a sans-serif font for the figures' text, so PNGs look the same on every machine
 #   nodejs npm          only when `npm` is missing: installs plotly.js (package.json, pinned in package-lock.json)
+# Then the dotnet tools of .config/dotnet-tools.json (`dotnet tool restore`): .NET Interactive, pinned, whose Jupyter
+# kernel (.net-csharp) the tests run every notebook under beside the kit's own.
 # Extra groups: `bootstrap.sh --python` adds python3-torch (scripts/bench_python_reference.py) and
 # python3-nltk (scripts/make_bleu_reference_cases.py, scripts/bench_bleu_nltk.py).
 set -euo pipefail
@@ -62,3 +64,7 @@ if [ "$locked" != "$installed" ] || [ ! -f node_modules/plotly.js-dist-min/plotl
   echo "bootstrap.sh: npm ci (plotly.js-dist-min $locked)" >&2
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+# .NET Interactive (Microsoft.dotnet-interactive, pinned in .config/dotnet-tools.json): restored into the NuGet cache,
+# offline when it is already there. The tests install its kernelspec into a temporary JUPYTER_PATH themselves.
+dotnet tool restore --verbosity quiet >/dev/null || { echo "bootstrap.sh: dotnet tool restore failed (.config/dotnet-tools.json)" >&2; exit 1; }

@@ -9,6 +9,16 @@ Every value comes from NLTK itself, called the way Texygen (geek-ai/Texygen, uti
 SelfBleu.py) calls it: weights tuple(1. / n for _ in range(n)), SmoothingFunction().method1, per-sentence
 scores added in order with a running float sum and divided by their count. Token ids are ints; NLTK only
 needs them hashable, so no text tokenisation is involved. The output is deterministic (fixed seeds).
+
+"file_groups" are text files as `seqgan eval bleu` reads them (one sequence per line, tokens split on
+whitespace, a blank line an empty sequence), scored with method1 and method0 (no smoothing).
+
+With --nltk-3.2.1 FILE it writes instead the cases of NLTK 3.2.1's unsmoothed sentence_bleu (the formula the
+original pg_bleu/rollout.py ran in 2016), FILE being that release's nltk/translate/bleu_score.py:
+    git -C nltk show 3.2.1:nltk/translate/bleu_score.py > /tmp/bleu_score_3_2_1.py
+    /usr/bin/python3 scripts/make_bleu_reference_cases.py --nltk-3.2.1 /tmp/bleu_score_3_2_1.py \
+        > tests/SeqGan.Research.Tests/Metrics/bleu_nltk_3_2_1_cases.json
+(it imports nltk.util.ngrams from the installed NLTK; the module runs unchanged on Python 3.11).
 """
 import json
 import random
@@ -113,7 +123,65 @@ def edge_case_group(n):
     return reference_group(f"edge cases, BLEU-{n}", references, hypotheses, n)
 
 
+def file_group(name, candidate_lines, reference_lines, n):
+    """What `seqgan eval bleu --corpus --self` prints for these two files, per NLTK smoothing."""
+    candidates = [line.split() for line in candidate_lines]
+    references = [line.split() for line in reference_lines]
+    results = {}
+    for label, smoothing in (("method1", SmoothingFunction().method1), ("none", SmoothingFunction().method0)):
+        scores = [sentence_bleu(references, c, weights(n), smoothing_function=smoothing) for c in candidates]
+        self_scores = [sentence_bleu(candidates[:i] + candidates[i + 1:], candidates[i], weights(n), smoothing_function=smoothing)
+                       for i in range(len(candidates))]
+        results[label] = {
+            "bleu": texygen_mean(scores),
+            "corpus_bleu": corpus_bleu([references] * len(candidates), candidates, weights(n), smoothing_function=smoothing),
+            "self_bleu": texygen_mean(self_scores),
+        }
+    return {"name": name, "order": n, "candidate_lines": candidate_lines, "reference_lines": reference_lines, "results": results}
+
+
+def file_groups():
+    rng = random.Random(20160918)  # the original repository's first commit; a stream of its own, so the groups above keep their values
+    words = ["the", "cat", "sat", "on", "mat", "a", "dog", "log"]
+    references = ["the cat sat on the mat", "", "there is a cat on the mat", "a dog sat on a log"]
+    groups = [
+        # An empty candidate scores 0 and counts in the mean; an empty reference has length 0, so for the
+        # one-token candidate "the" it is the closest length and the brevity penalty is 1, not exp(1 - 6).
+        file_group("blank lines in both files, BLEU-2", ["the cat sat on the mat", "", "the", "", "a dog sat on the log"], references, 2),
+        file_group("blank lines in both files, BLEU-4", ["the cat sat on the mat", "", "the", "", "a dog sat on the log"], references, 4),
+        file_group("every candidate blank: 0", ["", "", ""], references, 3),
+    ]
+    for n in (1, 2, 3):
+        lines = lambda count: [" ".join(rng.choice(words) for _ in range(rng.randint(0, 7))) for _ in range(count)]
+        groups.append(file_group(f"random lines with blanks, BLEU-{n}", lines(12), lines(9), n))
+    return groups
+
+
+def nltk_3_2_1_cases(path):
+    """NLTK 3.2.1's sentence_bleu(references, hypothesis, weights) with no smoothing function."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("bleu_score_3_2_1", path)
+    old = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(old)
+    rng = random.Random(8800)  # pg_bleu.py's SEED = 88
+    groups = []
+    for n, vocab, count in ((3, 12, 40), (3, 30, 200), (2, 40, 100), (4, 8, 30)):
+        references = random_sequences(rng, count, vocab, 20, 20)
+        hypotheses = random_sequences(rng, 40, vocab, 20, 20) + [list(references[0]), [vocab + 1] * 20]
+        cases = []
+        for hypothesis in hypotheses:
+            # (1.0 / 3, 1.0 / 3, 1.0 / 3) as pg_bleu.py:165 passes it; 3.2.1 needs the hypothesis to have every order.
+            cases.append({"hypothesis": hypothesis, "bleu": old.sentence_bleu(references, hypothesis, tuple(1.0 / n for _ in range(n)))})
+        groups.append({"name": f"length 20, vocab {vocab}, {count} references, BLEU-{n}", "order": n, "references": references, "hypotheses": cases})
+    return {"generator": "scripts/make_bleu_reference_cases.py --nltk-3.2.1", "nltk_version": "3.2.1 (bleu_score.py of tag 3.2.1)",
+            "python_version": sys.version.split()[0], "groups": groups}
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--nltk-3.2.1":
+        json.dump(nltk_3_2_1_cases(sys.argv[2]), sys.stdout, separators=(",", ":"))
+        sys.stdout.write("\n")
+        return
     rng = random.Random(20170204)  # SeqGAN's AAAI 2017 date
     groups = []
     for n in (1, 2, 3, 4, 5):
@@ -163,6 +231,7 @@ def main():
         "reference_groups": groups,
         "corpus_groups": corpus,
         "self_bleu_groups": self_bleu,
+        "file_groups": file_groups(),
     }, sys.stdout, separators=(",", ":"))
     sys.stdout.write("\n")
 

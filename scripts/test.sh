@@ -23,6 +23,15 @@ passed=$(count passed)
 failed=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
 # Skipped tests are not in <Counters>: count the results whose outcome is NotExecuted.
 skipped=$(grep -c '<UnitTestResult [^>]*outcome="NotExecuted"' "$trx" || true)
+# Each skipped test with its reason (e.g. the CUDA tests on a machine without a GPU), so a skip is never silent.
+python3 - "$trx" <<'PY' || true
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for result in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if result.get("outcome") == "NotExecuted":
+        message = result.find(".//t:Message", ns)
+        print(f"skipped {result.get('testName')}: {message.text if message is not None else 'no reason given'}")
+PY
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "test.sh: no test was executed" >&2

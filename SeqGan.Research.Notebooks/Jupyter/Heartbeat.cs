@@ -11,19 +11,6 @@ internal sealed class Heartbeat(ZmqSocket socket, TextWriter log)
         return thread;
     }
 
-    private void Run(CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            try
-            {
-                if (socket.Receive(timeoutMilliseconds: 200) is { } ping) socket.Send(ping);
-            }
-            catch (Exception e) when (e is IOException or ObjectDisposedException)
-            {
-                if (!stop.IsCancellationRequested) log.WriteLine($"heartbeat: {e.Message}");
-                return;
-            }
-        }
-    }
+    private void Run(CancellationToken stop) =>
+        ChannelLoop.Run("heartbeat", () => socket.Receive(timeoutMilliseconds: 200), socket.Send, log, stop);
 }

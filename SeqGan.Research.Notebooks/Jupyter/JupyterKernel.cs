@@ -7,11 +7,15 @@ namespace SeqGan.Research.Notebooks.Jupyter;
 /// A Jupyter kernel (messaging protocol 5.3) for C# notebooks, on the same Roslyn session as
 /// <c>seqgan notebook run</c>. Shell requests are served one at a time on one thread (a cell runs there);
 /// control (interrupt, shutdown) and the heartbeat have threads of their own, so they answer while a cell
-/// computes. A malformed or badly signed message is logged on stderr and dropped; no request kills the kernel.
+/// computes. A malformed, badly signed, replayed or oversized message is logged on stderr and dropped; no request,
+/// and no failure in serving one, ends a channel or kills the kernel.
 /// </summary>
 public sealed class JupyterKernel : IDisposable
 {
     private const int PollMilliseconds = 100;
+
+    /// <summary>The default limit of one incoming message (256 MiB).</summary>
+    public const long DefaultMaxMessageBytes = KernelConnection.DefaultMaxMessageBytes;
 
     private readonly KernelConnection connection;
     private readonly ScriptSession session;
@@ -21,11 +25,15 @@ public sealed class JupyterKernel : IDisposable
 
     /// <param name="log">where dropped messages and kernel errors are reported (the front end shows the
     /// kernel's stderr in its log); taken here, since a running cell redirects <see cref="Console.Error"/></param>
-    public JupyterKernel(string connectionFile, TextWriter log, IEnumerable<IDisplayFormatter>? displayFormatters = null)
+    /// <param name="maxMessageBytes">the largest message the kernel accepts on any socket</param>
+    public JupyterKernel(string connectionFile, TextWriter log, IEnumerable<IDisplayFormatter>? displayFormatters = null,
+        long maxMessageBytes = DefaultMaxMessageBytes)
     {
         this.log = log;
         var info = ConnectionInfo.Load(connectionFile);
-        connection = new KernelConnection(info);
+        if (info.Key.Length == 0)
+            log.WriteLine($"warning: {connectionFile} has no key, so messages are not signed: anyone who can reach the kernel's ports can run code as this user");
+        connection = new KernelConnection(info, maxMessageBytes);
         // Jupyter and VS Code start the kernel in the notebook's folder: relative #r paths resolve there.
         session = new ScriptSession(Environment.CurrentDirectory, displayFormatters ?? new NotebookRunOptions().DisplayFormatters);
         execution = new CellExecution(connection, session);
@@ -61,31 +69,30 @@ public sealed class JupyterKernel : IDisposable
         heartbeat.Join(TimeSpan.FromSeconds(1));
     }
 
-    private void Serve(ZmqSocket socket, string channel)
-    {
-        while (!stop.IsCancellationRequested)
+    private void Serve(ZmqSocket socket, string channel) =>
+        ChannelLoop.Run(channel, () => socket.Receive(PollMilliseconds), frames =>
         {
-            List<byte[]>? frames;
-            try
-            {
-                frames = socket.Receive(PollMilliseconds);
-            }
-            catch (Exception e) when (e is IOException or ObjectDisposedException)
-            {
-                if (!stop.IsCancellationRequested) log.WriteLine($"{channel}: {e.Message}");
-                return;
-            }
-            if (frames is not null && Decode(frames, channel) is { } request) Handle(socket, channel, request);
-        }
-    }
+            if (Decode(frames, channel) is { } request) Handle(socket, channel, request);
+        }, log, stop.Token);
 
     /// <summary>After a failed or interrupted cell: answers the execute requests already waiting on the shell
     /// socket with status "aborted" instead of running them (JupyterLab's "Run All" sends every cell at once, and
     /// the cells after a failure would only fail in turn). Other requests waiting there are served as usual.</summary>
     private void AbortQueuedExecutions(ZmqSocket shell)
     {
-        while (shell.Receive(timeoutMilliseconds: 0) is { } frames)
+        while (true)
         {
+            List<byte[]>? frames;
+            try
+            {
+                frames = shell.Receive(timeoutMilliseconds: 0);
+            }
+            catch (InvalidMessageException e)
+            {
+                log.WriteLine($"dropped a message on shell: {e.Message}");
+                continue;
+            }
+            if (frames is null) return;
             if (Decode(frames, "shell") is not { } request) continue;
             if (request.Type != "execute_request")
             {
@@ -104,7 +111,7 @@ public sealed class JupyterKernel : IDisposable
     {
         try
         {
-            return WireFormat.Decode(frames, connection.Signer);
+            return WireFormat.Decode(frames, connection.Signer, connection.Accepted);
         }
         catch (InvalidMessageException e)
         {

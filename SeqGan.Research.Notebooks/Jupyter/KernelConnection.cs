@@ -12,16 +12,22 @@ internal sealed class KernelConnection : IDisposable
     private readonly ZmqContext context = new();
     private readonly List<ZmqSocket> sockets = [];
 
-    public KernelConnection(ConnectionInfo info)
+    /// <summary>The default limit of one incoming message: generous (widget and file-upload messages can be large),
+    /// yet far from what would exhaust memory.</summary>
+    public const long DefaultMaxMessageBytes = 256L << 20;
+
+    /// <param name="maxMessageBytes">the largest incoming message on any socket; a peer that sends a larger frame is
+    /// disconnected by libzmq, a larger multipart message dropped</param>
+    public KernelConnection(ConnectionInfo info, long maxMessageBytes = DefaultMaxMessageBytes)
     {
         Signer = new MessageSigner(info.Key);
         try
         {
-            Shell = Open(ZmqNative.Router, info.Endpoint(info.ShellPort));
-            Control = Open(ZmqNative.Router, info.Endpoint(info.ControlPort));
-            Iopub = Open(ZmqNative.Pub, info.Endpoint(info.IopubPort));
-            Stdin = Open(ZmqNative.Router, info.Endpoint(info.StdinPort));
-            Heartbeat = Open(ZmqNative.Rep, info.Endpoint(info.HeartbeatPort));
+            Shell = Open(ZmqNative.Router, info.Endpoint(info.ShellPort), maxMessageBytes);
+            Control = Open(ZmqNative.Router, info.Endpoint(info.ControlPort), maxMessageBytes);
+            Iopub = Open(ZmqNative.Pub, info.Endpoint(info.IopubPort), maxMessageBytes);
+            Stdin = Open(ZmqNative.Router, info.Endpoint(info.StdinPort), maxMessageBytes);
+            Heartbeat = Open(ZmqNative.Rep, info.Endpoint(info.HeartbeatPort), maxMessageBytes);
         }
         catch
         {
@@ -34,6 +40,9 @@ internal sealed class KernelConnection : IDisposable
     public string Session { get; } = Guid.NewGuid().ToString();
 
     public MessageSigner Signer { get; }
+
+    /// <summary>The signatures of the requests accepted so far, against replays.</summary>
+    public SignatureHistory Accepted { get; } = new();
 
     public ZmqSocket Shell { get; } = null!;
     public ZmqSocket Control { get; } = null!;
@@ -52,9 +61,9 @@ internal sealed class KernelConnection : IDisposable
     public void Reply(ZmqSocket socket, JupyterMessage request, string type, JsonObject content) =>
         socket.Send(WireFormat.Encode(JupyterMessage.Create(Session, type, content, request, request.Identities), Signer));
 
-    private ZmqSocket Open(int type, string endpoint)
+    private ZmqSocket Open(int type, string endpoint, long maxMessageBytes)
     {
-        var socket = context.Bind(type, endpoint);
+        var socket = context.Bind(type, endpoint, maxMessageBytes);
         sockets.Add(socket);
         return socket;
     }

@@ -20,9 +20,11 @@ internal static class WireFormat
         return [.. message.Identities, Delimiter, Encoding.ASCII.GetBytes(signer.Sign(parts)), .. parts, .. message.Buffers];
     }
 
-    /// <exception cref="InvalidMessageException">no delimiter, missing frames, a bad signature, or JSON
-    /// parts that are not JSON objects</exception>
-    public static JupyterMessage Decode(IReadOnlyList<byte[]> frames, MessageSigner signer)
+    /// <param name="history">the signatures already accepted: a message whose signature is among them is a replay
+    /// (null: not checked)</param>
+    /// <exception cref="InvalidMessageException">no delimiter, missing frames, a bad signature, a replayed message, or
+    /// JSON parts that are not JSON objects</exception>
+    public static JupyterMessage Decode(IReadOnlyList<byte[]> frames, MessageSigner signer, SignatureHistory? history = null)
     {
         var delimiter = -1;
         for (var i = 0; i < frames.Count && delimiter < 0; i++)
@@ -33,6 +35,8 @@ internal static class WireFormat
         var signature = Encoding.ASCII.GetString(frames[delimiter + 1]);
         var parts = frames.Skip(delimiter + 2).Take(4).ToArray();
         if (!signer.Verify(signature, parts)) throw new InvalidMessageException("bad signature (not signed with this kernel's key)");
+        if (signer.Enabled && history is not null && !history.Add(signature.ToLowerInvariant()))
+            throw new InvalidMessageException("replayed message (its signature was already accepted once)");
 
         var header = ParseObject(parts[0], "header");
         if (header["msg_type"] is not JsonValue type || !type.TryGetValue<string>(out _))

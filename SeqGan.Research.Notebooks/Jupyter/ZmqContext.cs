@@ -19,7 +19,7 @@ internal sealed class ZmqContext : IDisposable
         if (handle == 0) throw new IOException($"zmq_ctx_new failed: {ZmqNative.Describe(ZmqNative.Errno())}");
     }
 
-    public ZmqSocket Bind(int type, string endpoint) => ZmqSocket.Bind(handle, type, endpoint);
+    public ZmqSocket Bind(int type, string endpoint, long maxMessageBytes) => ZmqSocket.Bind(handle, type, endpoint, maxMessageBytes);
 
     public void Dispose()
     {

@@ -15,6 +15,8 @@ internal static partial class ZmqNative
     public const int SendMore = 2;
     public const int OptionReceiveMore = 13;
     public const int OptionLinger = 17;
+    /// <summary>ZMQ_MAXMSGSIZE (int64): libzmq disconnects a peer that sends a larger frame, before reading it.</summary>
+    public const int OptionMaxMessageSize = 22;
     public const int OptionReceiveTimeout = 27;
 
     /// <summary>errno values libzmq reports through <see cref="Errno"/>.</summary>

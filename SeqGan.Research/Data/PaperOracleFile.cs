@@ -20,18 +20,27 @@ public static class PaperOracleFile
         Find(startDirectory, Environment.GetEnvironmentVariable(DataCache.MirrorVariable));
 
     /// <summary>As <see cref="Find(string?)"/>, with the mirror folder given instead of read from the environment.</summary>
-    public static string? Find(string? startDirectory, string? mirror)
+    public static string? Find(string? startDirectory, string? mirror) => FindFirst(RelativePaths, startDirectory, mirror);
+
+    /// <summary>Master's training log (e2b52fb <c>save/experiment-log.txt</c>: the NLL-oracle curve of one run of
+    /// sequence_gan.py), found and checked as <see cref="Find(string?)"/> finds the oracle; null when absent.</summary>
+    public static string? FindMasterLog(string? startDirectory = null, string? mirror = null) =>
+        FindFirst([MasterLogRelativePath], startDirectory, mirror ?? Environment.GetEnvironmentVariable(DataCache.MirrorVariable));
+
+    public const string MasterLogRelativePath = "seqgan_oracle/original/experiment-log.txt";
+
+    private static string? FindFirst(IReadOnlyList<string> relativePaths, string? startDirectory, string? mirror)
     {
         var catalog = DataCatalog.BuiltIn();
         foreach (var root in Roots(startDirectory, mirror))
-            foreach (var relative in RelativePaths)
+            foreach (var relative in relativePaths)
             {
                 var candidate = Path.Combine([root, .. relative.Split('/')]);
                 if (!File.Exists(candidate)) continue;
                 var entry = catalog.Get(relative);
                 var check = DataFileCheck.Of(candidate);
                 if (!check.Matches(entry))
-                    throw new InvalidDataException($"{candidate} is not the paper's oracle file {entry.Path}: {check.DescribeAgainst(entry)}");
+                    throw new InvalidDataException($"{candidate} is not the original file {entry.Path}: {check.DescribeAgainst(entry)}");
                 return candidate;
             }
         return null;

@@ -16,7 +16,7 @@ internal sealed class ExperimentOutputs
         Directory.CreateDirectory(directory);
     }
 
-    public IReadOnlyList<string> Files => files;
+    public IReadOnlyList<string> Files => files.ToList();
 
     public IReadOnlyList<string> Skipped => skipped;
 

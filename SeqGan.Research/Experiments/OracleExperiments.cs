@@ -24,15 +24,37 @@ public static class OracleExperiments
         var output = outputDirectory ?? OutputFolders.Default("table1", preset.Name);
         var (results, pretraining, source) = RunSeeds(preset, seeds, OutputFolders.WithCheckpoints(options, output), progress, cancellation,
             run => (methods ?? preset.Table1Methods).Select(run.Run));
+        return WriteTable1AndFigure2(results, pretraining, preset, source, output);
+    }
+
+    /// <summary>Table 1 (markdown, CSV), Figure 2's curves (CSV), the figures figure2 and table1, and results.json (what
+    /// <see cref="Parallel.OracleResultsFile.Merge"/> reads back) of per-seed results, in the order given.</summary>
+    public static ReproductionResult WriteTable1AndFigure2(IReadOnlyList<MethodResult> results, IReadOnlyList<CurvePoint> pretraining,
+        OraclePreset preset, string source, string outputDirectory)
+    {
         var table = Table1.FromResults(results, preset.Name, source);
         var curves = pretraining.Concat(results.SelectMany(r => r.Curve)).ToList();
-        var outputs = new ExperimentOutputs(output);
+        var outputs = new ExperimentOutputs(outputDirectory);
         outputs.Write("table1.md", table.ToMarkdown());
         outputs.Write("table1.csv", table.ToCsv());
         outputs.Write("figure2-curves.csv", CurveCsv.Write(curves));
         outputs.Figure("figure2", OracleFigures.Figure2(curves, preset.PretrainEpochs, $"Figure 2 — NLL by oracle during training ({preset.Name} preset)"));
         outputs.Figure("table1", OracleFigures.Table1Bars(table, $"Table 1 — NLL-oracle ({preset.Name} preset)"));
-        return new ReproductionResult(results, pretraining, table, outputs.Files, source, outputs.Skipped);
+        var result = new ReproductionResult(results, pretraining, table, outputs.Files, source, outputs.Skipped);
+        outputs.Add([Parallel.OracleResultsFile.Write(outputDirectory, result)]);
+        return result with { Files = outputs.Files };
+    }
+
+    /// <summary>MLE pretraining under <paramref name="preset"/> against master's logged curve (<paramref name="masterLog"/>):
+    /// writes <c>pretraining-check.md</c> and <c>.csv</c>.</summary>
+    public static (PretrainingCheck Check, IReadOnlyList<string> Files) PretrainingAgainstMasterLog(OraclePreset preset, IReadOnlyList<int> seeds,
+        RunOptions options, string masterLog, string outputDirectory, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var check = PretrainingCheck.Run(preset, seeds, OutputFolders.WithCheckpoints(options, outputDirectory), MasterLog.Read(masterLog), progress, cancellation);
+        var outputs = new ExperimentOutputs(outputDirectory);
+        outputs.Write("pretraining-check.md", check.ToMarkdown());
+        outputs.Write("pretraining-check.csv", check.ToCsv());
+        return (check, outputs.Files);
     }
 
     /// <summary>Figure 3: SeqGAN under the four (g-steps, d-steps, k) strategies, from the same pretrained generator.

@@ -6,8 +6,9 @@ namespace SeqGan.Research.Experiments;
 /// <summary>
 /// Every setting of the synthetic-oracle experiments, in one place: Algorithm 1's (<see cref="SeqGanSettings"/>: the
 /// generator, discriminator and reward, the schedule) and the oracle world's. Presets are data: <see cref="Smoke"/>
-/// (seconds, for tests), <see cref="Quick"/> (minutes on a laptop CPU, same trends) and <see cref="Paper"/> (the
-/// original code's schedule, meant for a GPU). Edit a copy with <c>with { ... }</c> to try an ablation:
+/// (seconds, for tests), <see cref="Quick"/> (minutes on a laptop CPU, same trends) and <see cref="Paper"/> (the 2017
+/// master's schedule, meant for a GPU; the 2016 scripts that produced Table 1 differ: docs/original-code.md). Edit a copy
+/// with <c>with { ... }</c> to try an ablation:
 /// <c>OraclePreset.Quick with { Generator = new GruGeneratorFactory(), Reward = Rewards.Constant(1) }</c>.
 /// </summary>
 public sealed record OraclePreset : SeqGanSettings
@@ -57,7 +58,7 @@ public sealed record OraclePreset : SeqGanSettings
     public AdversarialMethod SeqGanWith(AdversarialStrategy strategy) => new($"SeqGAN ({strategy})",
         strategy == Strategy ? "seqgan" : $"seqgan-g{strategy.GeneratorSteps}-d{strategy.DiscriminatorSteps}-k{strategy.DiscriminatorEpochs}", Reward, strategy);
 
-    /// <summary>The original code's schedule: 120 MLE epochs, 50×3 D pretraining, 200 iterations of
+    /// <summary>Master's 2017 schedule (e2b52fb sequence_gan.py), not the 2016 scripts behind Table 1: 120 MLE epochs, 50×3 D pretraining, 200 iterations of
     /// (1 g-step, 5 × 3 D epochs), 16 rollouts, batch 64, Adam 0.01 / 1e-4.</summary>
     public static OraclePreset Paper { get; } = new() { Name = "paper" };
 

@@ -65,49 +65,67 @@ public sealed class TrainedTextModel : IDisposable
         return [Path.Combine(directory, GeneratorFile), Path.Combine(directory, VocabularyFile), Path.Combine(directory, ModelFile)];
     }
 
+    /// <summary>The longest sequence a model file may ask for: far above any corpus line, far below a length that
+    /// would make sampling run for hours.</summary>
+    public const int MaxSequenceLength = 100_000;
+
+    /// <summary>Reads a model folder, checking every field of <c>model.json</c> (type and range, the start token within
+    /// the vocabulary) and the tensors against it before anything is built: a damaged or hand-edited file is an error
+    /// naming the file and the field, not libtorch's error, a huge allocation or a run that never ends.</summary>
     public static TrainedTextModel Load(string directory, Device? device = null)
     {
         if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"model folder not found: {directory}");
         var modelPath = Path.Combine(directory, ModelFile);
         if (!File.Exists(modelPath))
             throw new FileNotFoundException($"{directory} is not a trained model folder (no {ModelFile}; `seqgan train --output DIR` writes one)", modelPath);
-        JsonObject json;
-        try
-        {
-            json = JsonNode.Parse(File.ReadAllText(modelPath)) as JsonObject ?? throw new InvalidDataException($"{modelPath}: not a JSON object");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{modelPath}: not valid JSON: {e.Message}", e);
-        }
-        int Int(string name) => json[name]?.GetValueKind() == JsonValueKind.Number ? json[name]!.GetValue<int>()
-            : throw new InvalidDataException($"{modelPath}: \"{name}\" must be a number");
-        var size = new LstmModelSize(Int("vocabularySize"), Int("embeddingSize"), Int("hiddenSize"), Int("sequenceLength"), Int("startToken"));
+        var json = JsonFields.ReadObject(modelPath);
+        var format = JsonFields.Int(json, "format", modelPath);
+        if (format != 1) throw new InvalidDataException($"{modelPath}: \"format\" is {format}; this seqgan reads format 1");
+        var vocabularySize = JsonFields.Int(json, "vocabularySize", modelPath, min: 2);
+        var size = new LstmModelSize(vocabularySize,
+            JsonFields.Int(json, "embeddingSize", modelPath, min: 1, max: 1 << 16),
+            JsonFields.Int(json, "hiddenSize", modelPath, min: 1, max: 1 << 16),
+            JsonFields.Int(json, "sequenceLength", modelPath, min: 1, max: MaxSequenceLength),
+            JsonFields.Int(json, "startToken", modelPath, min: 0, max: vocabularySize - 1));
+        var separator = JsonFields.OptionalString(json, "separator", modelPath) ?? " ";
         var vocabulary = Vocabulary.Load(Path.Combine(directory, VocabularyFile));
         if (vocabulary.Count != size.VocabularySize)
             throw new InvalidDataException($"{directory}: the vocabulary has {vocabulary.Count} tokens but {ModelFile} says {size.VocabularySize}");
-        var generator = new Generator(size);
+        var weights = Path.Combine(directory, GeneratorFile);
+        if (!File.Exists(weights)) throw new FileNotFoundException($"{directory}: no {GeneratorFile}", weights);
+        var state = Safetensors.Load(weights);
         try
         {
-            var weights = Path.Combine(directory, GeneratorFile);
-            if (!File.Exists(weights)) throw new FileNotFoundException($"{directory}: no {GeneratorFile}", weights);
-            var state = Safetensors.Load(weights);
+            // Checked before the generator is built, so model.json's sizes never allocate more than the file holds.
+            ExpectShape(state, weights, "embedding.weight", [size.VocabularySize, size.EmbeddingSize], modelPath, "vocabularySize, embeddingSize");
+            ExpectShape(state, weights, "lstm.U", [size.HiddenSize, 4L * size.HiddenSize], modelPath, "hiddenSize");
+            var generator = new Generator(size);
             try
             {
                 generator.LoadStateDict(state, weights);
+                if (generator.FirstNonFiniteParameter() is { } broken)
+                    throw new InvalidDataException($"{weights}: '{broken}' holds NaN or infinite values (the run that wrote it diverged)");
+                generator.To(device ?? Device.Cpu);
+                return new TrainedTextModel(generator, vocabulary, separator);
             }
-            finally
+            catch
             {
-                foreach (var t in state.Values) t.Dispose();
+                generator.Dispose();
+                throw;
             }
-            generator.To(device ?? Device.Cpu);
-            return new TrainedTextModel(generator, vocabulary, json["separator"]?.GetValue<string>() ?? " ");
         }
-        catch
+        finally
         {
-            generator.Dispose();
-            throw;
+            foreach (var t in state.Values) t.Dispose();
         }
+    }
+
+    private static void ExpectShape(Dictionary<string, Tensor> state, string weights, string name, long[] shape, string modelPath, string fields)
+    {
+        if (!state.TryGetValue(name, out var tensor)) throw new InvalidDataException($"{weights}: no tensor '{name}' (not a generator written by `seqgan train`)");
+        if (!tensor.Shape.SequenceEqual(shape))
+            throw new InvalidDataException(
+                $"{modelPath}: {fields} say '{name}' is [{string.Join(", ", shape)}], but {weights} holds [{string.Join(", ", tensor.Shape)}]");
     }
 
     /// <summary><paramref name="count"/> generated texts, decoded up to the first padding token; the same seed gives the same texts (CPU).</summary>

@@ -50,11 +50,12 @@ public static class Bleu
 
     /// <summary>NLTK's <c>corpus_bleu</c> where every hypothesis has the same references: precisions and lengths
     /// are summed over the corpus before the formula (micro-average), unlike <see cref="AverageSentence"/>.</summary>
-    public static double Corpus(BleuReferenceSet references, IReadOnlyList<IReadOnlyList<int>> hypotheses)
+    public static double Corpus(BleuReferenceSet references, IReadOnlyList<IReadOnlyList<int>> hypotheses,
+        BleuSmoothing smoothing = BleuSmoothing.Method1)
     {
         ArgumentNullException.ThrowIfNull(references);
         TokenSequences.CheckAll(hypotheses, nameof(hypotheses));
-        return CorpusScore(references.MaxOrder, hypotheses, _ => references);
+        return CorpusScore(references.MaxOrder, hypotheses, _ => references, smoothing);
     }
 
     /// <summary>NLTK's <c>corpus_bleu(list_of_references, hypotheses, ...)</c>: hypothesis i against its own references.</summary>
@@ -73,10 +74,11 @@ public static class Bleu
             if (referencesPerHypothesis[i].Count == 0)
                 throw new ArgumentException($"hypothesis {i} has no references", nameof(referencesPerHypothesis));
         }
-        return CorpusScore(maxOrder, hypotheses, i => new BleuReferenceSet(referencesPerHypothesis[i], maxOrder));
+        return CorpusScore(maxOrder, hypotheses, i => new BleuReferenceSet(referencesPerHypothesis[i], maxOrder), BleuSmoothing.Method1);
     }
 
-    private static double CorpusScore(int maxOrder, IReadOnlyList<IReadOnlyList<int>> hypotheses, Func<int, BleuReferenceSet> referencesOf)
+    private static double CorpusScore(int maxOrder, IReadOnlyList<IReadOnlyList<int>> hypotheses, Func<int, BleuReferenceSet> referencesOf,
+        BleuSmoothing smoothing)
     {
         var count = hypotheses.Count;
         var matches = new long[count * maxOrder];
@@ -102,6 +104,6 @@ public static class Bleu
             hypothesisLength += hypotheses[i].Count;
             referenceLength += referenceLengths[i];
         }
-        return NltkBleuFormula.Score(corpusMatches, corpusTotals, hypothesisLength, referenceLength);
+        return NltkBleuFormula.Score(corpusMatches, corpusTotals, hypothesisLength, referenceLength, smoothing);
     }
 }

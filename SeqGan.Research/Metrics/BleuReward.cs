@@ -8,23 +8,27 @@ namespace SeqGan.Research.Metrics;
 /// </summary>
 public sealed class BleuReward
 {
-    public BleuReward(BleuReferenceSet references)
+    public BleuReward(BleuReferenceSet references, BleuSmoothing smoothing = BleuSmoothing.Method1)
     {
         ArgumentNullException.ThrowIfNull(references);
         References = references;
+        Smoothing = smoothing;
     }
 
-    public BleuReward(IReadOnlyList<IReadOnlyList<int>> references, int maxOrder)
-        : this(new BleuReferenceSet(references, maxOrder)) { }
+    public BleuReward(IReadOnlyList<IReadOnlyList<int>> references, int maxOrder, BleuSmoothing smoothing = BleuSmoothing.Method1)
+        : this(new BleuReferenceSet(references, maxOrder), smoothing) { }
 
     public BleuReferenceSet References { get; }
+
+    /// <summary>How a zero n-gram precision is treated (the original PG-BLEU ran NLTK 3.2.1's <see cref="BleuSmoothing.ZeroOrdersOmitted"/>).</summary>
+    public BleuSmoothing Smoothing { get; }
 
     /// <summary>One score per row of <paramref name="hypotheses"/> [batch, length].</summary>
     public double[] Score(int[,] hypotheses)
     {
         ArgumentNullException.ThrowIfNull(hypotheses);
         var length = hypotheses.GetLength(1);
-        return ParallelScores.Compute(hypotheses.GetLength(0), row => References.SentenceBleu(Row(hypotheses, row, length)));
+        return ParallelScores.Compute(hypotheses.GetLength(0), row => References.SentenceBleu(Row(hypotheses, row, length), smoothing: Smoothing));
     }
 
     /// <summary>One score per row of a row-major [batch, <paramref name="sequenceLength"/>] buffer of int64 ids —
@@ -43,12 +47,12 @@ public sealed class BleuReward
             Span<int> tokens = sequenceLength <= 1024 ? stackalloc int[sequenceLength] : new int[sequenceLength];
             var source = rows.AsSpan(row * sequenceLength, sequenceLength);
             for (var t = 0; t < sequenceLength; t++) tokens[t] = (int)source[t];
-            return References.SentenceBleu(tokens);
+            return References.SentenceBleu(tokens, smoothing: Smoothing);
         });
     }
 
     /// <summary>One score per sequence; sequences may differ in length.</summary>
-    public double[] Score(IReadOnlyList<IReadOnlyList<int>> hypotheses) => Bleu.Sentences(References, hypotheses);
+    public double[] Score(IReadOnlyList<IReadOnlyList<int>> hypotheses) => Bleu.Sentences(References, hypotheses, Smoothing);
 
     private static ReadOnlySpan<int> Row(int[,] matrix, int row, int length) =>
         length == 0 ? [] : MemoryMarshal.CreateReadOnlySpan(ref matrix[row, 0], length);

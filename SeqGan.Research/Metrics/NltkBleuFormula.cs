@@ -2,7 +2,8 @@ namespace SeqGan.Research.Metrics;
 
 /// <summary>
 /// The last step of NLTK 3.8's <c>corpus_bleu</c> (and so of <c>sentence_bleu</c>) with uniform weights
-/// and <c>SmoothingFunction().method1</c>, the configuration Texygen and the SeqGAN follow-ups report.
+/// and <c>SmoothingFunction().method1</c>, the configuration Texygen and the SeqGAN follow-ups report
+/// (or method0, or NLTK 3.2.1's unsmoothed formula: <see cref="BleuSmoothing"/>).
 /// It is replicated operation for operation — same divisions, same <c>math.fsum</c> — so scores agree
 /// with NLTK to the last bit or two, not merely to a tolerance.
 /// </summary>
@@ -24,14 +25,17 @@ internal static class NltkBleuFormula
         if (matches[0] == 0) return 0;
         var weight = 1.0 / matches.Length; // Texygen's weights: tuple(1. / ngram for _ in range(ngram))
         Span<double> terms = stackalloc double[matches.Length];
+        var count = 0;
         for (var k = 0; k < matches.Length; k++)
         {
+            // NLTK 3.2.1 (bleu_score.py:177-178) sums only the orders with a match: a zero precision drops out.
+            if (matches[k] == 0 && smoothing == BleuSmoothing.ZeroOrdersOmitted) continue;
             // method0 (no smoothing) puts sys.float_info.min in place of a zero precision, so the score is tiny, not 0.
             var precision = matches[k] != 0 ? (double)matches[k] / totals[k]
                 : smoothing == BleuSmoothing.Method1 ? (0 + Epsilon) / totals[k] : SmallestNormal;
-            terms[k] = weight * Math.Log(precision);
+            terms[count++] = weight * Math.Log(precision);
         }
-        return BrevityPenalty(hypothesisLength, referenceLength) * Math.Exp(ExactSum(terms));
+        return BrevityPenalty(hypothesisLength, referenceLength) * Math.Exp(ExactSum(terms[..count]));
     }
 
     /// <summary>NLTK's <c>brevity_penalty(closest_ref_len, hyp_len)</c>.</summary>
@@ -97,4 +101,13 @@ public enum BleuSmoothing
     None,
     /// <summary><c>method1</c>: epsilon 0.1 added to a zero numerator — Texygen's and the SeqGAN family's setting.</summary>
     Method1,
+    /// <summary>
+    /// NLTK 3.2 / 3.2.1 with no smoothing function (the releases of 2016-03 to 2017-01, when the original
+    /// <c>pg_bleu/rollout.py:89</c> called <c>sentence_bleu(references, hypothesis, (1/3, 1/3, 1/3))</c>): an order
+    /// with no match is left out of the weighted sum of logs (3.2.1 <c>bleu_score.py:177-178</c>) and its weight is not
+    /// given to the others, so a hypothesis without any matching trigram scores <em>higher</em> than one with a few.
+    /// No unigram match still scores 0. Where 3.2.1 raises ZeroDivisionError (a hypothesis shorter than n, or empty),
+    /// the unmatched orders are simply left out.
+    /// </summary>
+    ZeroOrdersOmitted,
 }

@@ -50,6 +50,8 @@ public sealed class OracleLstm : LstmLanguageModel
                 throw new InvalidDataException($"{source}: '{name}' has shape [{string.Join(", ", t.Shape)}], expected [{string.Join(", ", shape)}]");
             if (t.DType != DType.Float32)
                 throw new InvalidDataException($"{source}: '{name}' has dtype {t.DType}, expected Float32");
+            if (!t.AllFinite())
+                throw new InvalidDataException($"{source}: '{name}' holds NaN or infinite values; the oracle's likelihoods would not be numbers");
             return t;
         }
         var embedding = Get("embedding");

@@ -42,41 +42,83 @@ public abstract class SequencePolicy(SequenceShape shape) : Module, ISequencePol
     public double MeanNegativeLogLikelihood(Tensor tokens, int batchSize = 256)
     {
         using var noGrad = Torch.NoGrad();
-        double total = 0;
+        using var scope = Torch.NewDisposeScope();
         var count = tokens.Size(0);
+        var batchSums = new List<Tensor>();
         for (long start = 0; start < count; start += batchSize)
         {
-            using var scope = Torch.NewDisposeScope();
             var batch = tokens.Narrow(0, start, Math.Min(batchSize, count - start)).To(Device);
-            total -= TokenLogProbabilities(batch).Sum().Item();
+            batchSums.Add(TokenLogProbabilities(batch).Sum());
         }
+        // One host read for all batches (a GPU is not stopped once per batch). Each float32 batch sum is exact in
+        // float64 and so is their total, so the result equals adding them up one by one on the host.
+        var total = -Tensor.Stack(batchSums, 0).To(DType.Float64).Sum().Item();
         return total / (count * tokens.Size(1));
     }
 
-    public Tensor Sample(long count)
-    {
-        using var noGrad = Torch.NoGrad();
-        using var scope = Torch.NewDisposeScope();
-        var state = StartState(count);
-        var token = Tensor.Full([count], Shape.StartToken, DType.Int64, Device);
-        var tokens = new List<Tensor>(Shape.SequenceLength);
-        for (var t = 0; t < Shape.SequenceLength; t++)
-        {
-            state = Advance(state, token);
-            token = SampleNext(state, Tensor.Rand([count], DType.Float32, Device));
-            tokens.Add(token);
-        }
-        return scope.MoveToOuter(Tensor.Stack(tokens, 1));
-    }
+    /// <summary>Samples <paramref name="count"/> sequences [count, T] (int64, on the model's device), no gradient.</summary>
+    public Tensor Sample(long count) => SampleWith(DrawSamplingUniforms(count, count > int.MaxValue ? int.MaxValue : (int)count), count);
 
-    /// <summary>Samples in batches of <paramref name="batchSize"/> (bounded memory for large counts).</summary>
+    /// <summary>
+    /// Samples <paramref name="count"/> sequences whose random draws are laid out in chunks of <paramref name="batchSize"/>
+    /// rows: each chunk's tokens are exactly those of <c>Sample(chunk rows)</c> drawn in turn. How many rows are computed at
+    /// once is <see cref="SamplingComputeRows"/>, which changes speed and memory, never the tokens.
+    /// </summary>
     public Tensor Sample(long count, int batchSize)
     {
-        if (count <= batchSize) return Sample(count);
-        var parts = new List<Tensor>();
+        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "must be at least 1");
+        var computeRows = SamplingComputeRows ?? (Device.Type == DeviceType.Cpu ? batchSize : 65_536);
+        return SampleWith(DrawSamplingUniforms(count, batchSize), computeRows);
+    }
+
+    /// <summary>
+    /// Rows that <see cref="Sample(long, int)"/> computes at once. Null (the default): the chunk size on the CPU, where small
+    /// batches stay in cache, and up to 65,536 rows on a GPU, where one large batch costs about as much kernel-launch time as
+    /// a small one. A performance setting only: the tokens depend on the chunk size, not on this.
+    /// </summary>
+    public int? SamplingComputeRows { get; set; }
+
+    /// <summary>
+    /// The uniforms of sampling <paramref name="count"/> sequences, [T, count]: drawn chunk by chunk of
+    /// <paramref name="chunkRows"/> rows, each chunk as T draws of its rows (position-major), the order in which
+    /// <c>Sample(rows)</c> has always drawn them.
+    /// </summary>
+    public Tensor DrawSamplingUniforms(long count, int chunkRows)
+    {
         using var scope = Torch.NewDisposeScope();
-        for (long done = 0; done < count; done += batchSize)
-            parts.Add(Sample(Math.Min(batchSize, count - done)));
-        return scope.MoveToOuter(Tensor.Cat(parts, 0));
+        var chunks = new List<Tensor>();
+        for (long done = 0; done < count; done += chunkRows)
+            chunks.Add(Tensor.Rand([Shape.SequenceLength, Math.Min(chunkRows, count - done)], DType.Float32, Device));
+        if (chunks.Count == 0) return scope.MoveToOuter(Tensor.Zeros([Shape.SequenceLength, 0], DType.Float32, Device));
+        return scope.MoveToOuter(chunks.Count == 1 ? chunks[0] : Tensor.Cat(chunks, 1));
+    }
+
+    /// <summary>Sequences [N, T] sampled with <paramref name="uniforms"/> [T, N] (token t of row r by inverse CDF with
+    /// uniforms[t, r]), <paramref name="computeRows"/> rows at a time; no gradient.</summary>
+    public Tensor SampleWith(Tensor uniforms, long computeRows)
+    {
+        if (uniforms.Dimensions != 2 || uniforms.Size(0) != Shape.SequenceLength)
+            throw new ArgumentException($"uniforms must be [{Shape.SequenceLength}, N], got [{string.Join(", ", uniforms.Shape)}]", nameof(uniforms));
+        if (computeRows < 1) throw new ArgumentOutOfRangeException(nameof(computeRows), computeRows, "must be at least 1");
+        using var noGrad = Torch.NoGrad();
+        using var scope = Torch.NewDisposeScope();
+        var count = uniforms.Size(1);
+        var parts = new List<Tensor>();
+        for (long start = 0; start < count || parts.Count == 0; start += computeRows)
+        {
+            var rows = Math.Min(computeRows, count - start);
+            var noise = uniforms.Narrow(1, start, rows);
+            var state = StartState(rows);
+            var token = Tensor.Full([rows], Shape.StartToken, DType.Int64, Device);
+            var tokens = new List<Tensor>(Shape.SequenceLength);
+            for (var t = 0; t < Shape.SequenceLength; t++)
+            {
+                state = Advance(state, token);
+                token = SampleNext(state, noise.Select(0, t).Contiguous());
+                tokens.Add(token);
+            }
+            parts.Add(Tensor.Stack(tokens, 1));
+        }
+        return scope.MoveToOuter(parts.Count == 1 ? parts[0] : Tensor.Cat(parts, 0));
     }
 }

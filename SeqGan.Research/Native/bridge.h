@@ -15,6 +15,8 @@ typedef at::Tensor* TensorHandle;
 namespace sg {
 
 void set_last_error(const std::string& message);
+// Counts one read of tensor data into .NET memory (bridge_diagnostics.cpp).
+void count_host_read();
 
 // Runs `body`, converting every exception into an error code plus message.
 template <class Body>
@@ -44,6 +46,15 @@ at::ScalarType to_scalar_type(int32_t code);
 int32_t from_scalar_type(at::ScalarType t);
 // device codes shared with C# (SeqGan.Research.Torch.DeviceType): 0 = CPU, 1 = CUDA
 at::Device to_device(int32_t type, int32_t index);
+
+// Throws unless every row of `weights` [rows, vocab] is a distribution to sample from, as torch.multinomial
+// requires: `totals` [rows] (each row's sum, e.g. the last column of its cumulative sum) finite and positive,
+// and, when `check_negative`, no weight below zero. For softmax outputs pass check_negative = false: they
+// cannot be negative, and a NaN or infinite logit makes its row's total NaN, so the check costs nothing.
+void check_distribution(const at::Tensor& weights, const at::Tensor& totals, bool check_negative, const char* op);
+
+// The error for row `row` of an op's weights (NaN, infinite, negative or all zero).
+std::string not_a_distribution(const char* op, int64_t row);
 
 inline std::vector<int64_t> dims(const int64_t* values, int32_t count) {
   if (count < 0) throw std::invalid_argument("negative dimension count");

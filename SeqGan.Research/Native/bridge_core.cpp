@@ -4,7 +4,10 @@
 #include <ATen/Parallel.h>
 #include <ATen/Version.h>
 #include <ATen/detail/CUDAHooksInterface.h>
+#include <c10/core/impl/DeviceGuardImplInterface.h>
+#include <dlfcn.h>
 #include <malloc.h>
+#include <sys/stat.h>
 
 #include <cstring>
 #include <thread>
@@ -48,6 +51,24 @@ at::Device to_device(int32_t type, int32_t index) {
   }
 }
 
+namespace {
+std::string cuda_library;  // set once by sg_init
+
+// A bridge linked with --as-needed (the default of some distributions' linkers) does not record
+// libtorch_cuda.so as a dependency, since it calls none of its symbols; CUDA then stays unregistered and
+// the process sees no GPU. Loading it from beside libtorch's own libraries registers it.
+void load_torch_cuda() {
+  Dl_info info{};
+  if (dladdr(reinterpret_cast<void*>(&at::show_config), &info) == 0 || info.dli_fname == nullptr) return;
+  std::string path = info.dli_fname;
+  path = path.substr(0, path.find_last_of('/') + 1) + "libtorch_cuda.so";
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) return;
+  if (dlopen(path.c_str(), RTLD_NOW | RTLD_GLOBAL) != nullptr) cuda_library = path;
+  else cuda_library = std::string("failed to load ") + path + ": " + dlerror();
+}
+}  // namespace
+
 static const char* hand_out(std::string text) {
   last_text = std::move(text);
   return last_text.c_str();
@@ -68,8 +89,12 @@ SG_API int32_t sg_init(int32_t threads) {
     if (n < 1) n = 1;
     // libtorch 1.13 defaults to half the cores.
     at::set_num_threads(n);
+    sg::load_torch_cuda();
   });
 }
+
+// The libtorch_cuda.so loaded at init ("" when this libtorch has none, "failed to load ..." on an error).
+SG_API const char* sg_cuda_library() { return sg::cuda_library.c_str(); }
 
 SG_API const char* sg_torch_version() { return SG_TORCH_VERSION; }
 SG_API const char* sg_build_config() { return sg::hand_out(at::show_config()); }
@@ -79,7 +104,10 @@ SG_API int32_t sg_set_num_threads(int32_t n) {
 }
 SG_API int32_t sg_cuda_device_count() {
   try {
-    return at::hasCUDA() ? static_cast<int32_t>(at::detail::getCUDAHooks().getNumGPUs()) : 0;
+    // The device-guard registry is the same in libtorch 1.13 and 2.x (CUDAHooksInterface::getNumGPUs is
+    // being replaced by deviceCount in 2.x); CUDA's guard is registered when libtorch_cuda is loaded.
+    if (!at::hasCUDA() || !c10::impl::hasDeviceGuardImpl(c10::DeviceType::CUDA)) return 0;
+    return static_cast<int32_t>(c10::impl::getDeviceGuardImpl(c10::DeviceType::CUDA)->deviceCount());
   } catch (...) {
     return 0;
   }
@@ -112,6 +140,7 @@ SG_API int32_t sg_set_requires_grad(TensorHandle h, int32_t value) {
 // Copies the tensor's elements (converted to a contiguous CPU tensor) into dst.
 SG_API int32_t sg_copy_to_host(TensorHandle h, void* dst, int64_t nbytes) {
   return sg::guarded([&] {
+    sg::count_host_read();
     at::Tensor t = sg::ref(h).detach().to(at::kCPU).contiguous();
     int64_t need = t.numel() * static_cast<int64_t>(t.element_size());
     if (need != nbytes)
@@ -122,10 +151,10 @@ SG_API int32_t sg_copy_to_host(TensorHandle h, void* dst, int64_t nbytes) {
 }
 
 SG_API int32_t sg_item_double(TensorHandle h, double* out) {
-  return sg::guarded([&] { *out = sg::ref(h).item<double>(); });
+  return sg::guarded([&] { sg::count_host_read(); *out = sg::ref(h).item<double>(); });
 }
 SG_API int32_t sg_item_long(TensorHandle h, int64_t* out) {
-  return sg::guarded([&] { *out = sg::ref(h).item<int64_t>(); });
+  return sg::guarded([&] { sg::count_host_read(); *out = sg::ref(h).item<int64_t>(); });
 }
 
 // ---- conversion ----

@@ -8,6 +8,7 @@
 #include <ATen/Parallel.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 namespace {
@@ -123,6 +124,7 @@ SG_API int32_t sg_sample_from_hidden(TensorHandle hidden, TensorHandle weight, T
       at::Tensor probs = at::softmax(logits, 1);
       at::Tensor cdf = at::cumsum(probs, 1);
       int64_t vocab = probs.size(1);
+      sg::check_distribution(probs, cdf.select(1, vocab - 1), false, "sample_from_hidden");
       at::Tensor target = u.to(cdf.scalar_type()).unsqueeze(1) * cdf.narrow(1, vocab - 1, 1);
       *out = sg::wrap(at::searchsorted(cdf, target, false, true).clamp_max_(vocab - 1).squeeze(1));
       return;
@@ -137,6 +139,9 @@ SG_API int32_t sg_sample_from_hidden(TensorHandle hidden, TensorHandle weight, T
     int64_t* tokens = result.data_ptr<int64_t>();
     const double* us = uc.data_ptr<double>();
     int64_t chunks = (rows + kChunkRows - 1) / kChunkRows;
+    // The first row whose logits are not all finite: its maximum is NaN or infinite (amax propagates NaN), and
+    // then its softmax is not a distribution. A finite maximum gives weights in [0, 1] with one weight 1.
+    std::atomic<int64_t> bad_row{rows};
     at::parallel_for(0, chunks, 1, [&](int64_t begin, int64_t end) {
       at::Tensor logits = at::empty({kChunkRows, vocab}, at::TensorOptions().dtype(at::kFloat));
       for (int64_t c = begin; c < end; ++c) {
@@ -148,11 +153,18 @@ SG_API int32_t sg_sample_from_hidden(TensorHandle hidden, TensorHandle weight, T
         const float* max_data = maxima.data_ptr<float>();
         float* data = block.data_ptr<float>();
         for (int64_t r = 0; r < n; ++r) {
+          if (!std::isfinite(max_data[r])) {
+            int64_t seen = bad_row.load();
+            while (first + r < seen && !bad_row.compare_exchange_weak(seen, first + r)) {}
+            tokens[first + r] = 0;
+            continue;
+          }
           exponentiate_row(data + r * vocab, vocab, max_data[r]);
           tokens[first + r] = search_row(data + r * vocab, vocab, us[first + r]);
         }
       }
     });
+    if (bad_row.load() < rows) throw std::invalid_argument(sg::not_a_distribution("sample_from_hidden", bad_row.load()));
     *out = sg::wrap(result.to(h.device()));
   });
 }

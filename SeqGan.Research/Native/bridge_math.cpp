@@ -128,3 +128,8 @@ SG_API int32_t sg_copy_(TensorHandle self, TensorHandle src) {
 SG_API int32_t sg_cummax(TensorHandle a, int64_t dim, TensorHandle* out) {
   return sg::guarded([&] { *out = sg::wrap(std::get<0>(at::cummax(sg::ref(a), dim))); });
 }
+
+// Whether every element is a finite number (no NaN, no infinity): how training notices a diverged model.
+SG_API int32_t sg_all_finite(TensorHandle a, int32_t* out) {
+  return sg::guarded([&] { *out = at::isfinite(sg::ref(a)).all().item<bool>() ? 1 : 0; });
+}

@@ -8,8 +8,9 @@ SG_API int32_t sg_embedding(TensorHandle weight, TensorHandle indices, TensorHan
 // input [B, C, T], weight [F, C, k], bias [F] (or null) -> [B, F, T - k + 1] (VALID padding).
 SG_API int32_t sg_conv1d(TensorHandle input, TensorHandle weight, TensorHandle bias, TensorHandle* out) {
   return sg::guarded([&] {
-    c10::optional<at::Tensor> b;
-    if (bias != nullptr) b = sg::ref(bias);
+    // An undefined tensor means "no bias" to conv1d in libtorch 1.13 and 2.x alike, and converts to the
+    // optional<Tensor> parameter of either (c10::optional in 1.13, std::optional in 2.x).
+    at::Tensor b = bias != nullptr ? sg::ref(bias) : at::Tensor();
     *out = sg::wrap(at::conv1d(sg::ref(input), sg::ref(weight), b));
   });
 }

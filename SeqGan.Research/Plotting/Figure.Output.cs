@@ -1,4 +1,5 @@
 using SeqGan.Research.Display;
+using SeqGan.Research.Storage;
 
 namespace SeqGan.Research.Plotting;
 
@@ -7,7 +8,8 @@ public sealed partial record Figure : IMimeBundleSource
 {
     /// <summary>
     /// Writes the page to <paramref name="path"/> and plotly.min.js beside it (plotly's "directory" convention),
-    /// so the file opens offline and a folder of figures shares one copy. Returns the full path.
+    /// so the file opens offline and a folder of figures shares one copy. Both are written atomically: a kill leaves the
+    /// previous file or the new one, never half of one. Returns the full path.
     /// </summary>
     public string SaveHtml(string path)
     {
@@ -15,7 +17,7 @@ public sealed partial record Figure : IMimeBundleSource
         var directory = Path.GetDirectoryName(fullPath)!;
         Directory.CreateDirectory(directory);
         CopyIfChanged(PlotlyAssets.FindPlotlyJs(), Path.Combine(directory, PlotlyAssets.FileName));
-        File.WriteAllText(fullPath, ToHtml());
+        AtomicFile.WriteAllText(fullPath, ToHtml());
         return fullPath;
     }
 
@@ -23,13 +25,15 @@ public sealed partial record Figure : IMimeBundleSource
     /// Renders the figure at <paramref name="width"/> × <paramref name="height"/> CSS pixels in headless Chromium
     /// and writes the PNG (<paramref name="scale"/> 2 doubles the pixels for print). Without a size, the figure's own
     /// layout size is used (a chart built with a height keeps it), else 900 × 540. Needs Debian's chromium and
-    /// plotly.js; the error says how to install whichever is missing. Returns the full path.
+    /// plotly.js; the error (a <see cref="PlottingSetupException"/>, also when Chromium crashes or hangs) says how to
+    /// install whichever is missing. Written atomically, like <see cref="SaveHtml"/>. Returns the full path.
     /// </summary>
     public string SavePng(string path, int? width = null, int? height = null, double scale = 1)
     {
         var fullPath = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        File.WriteAllBytes(fullPath, ToPng(width, height, scale));
+        var png = ToPng(width, height, scale);
+        AtomicFile.Write(fullPath, stream => stream.Write(png));
         return fullPath;
     }
 
@@ -45,7 +49,7 @@ public sealed partial record Figure : IMimeBundleSource
         if (!(scale > 0 && scale <= 8)) throw new ArgumentOutOfRangeException(nameof(scale), scale, "scale must be in (0, 8]");
         var plotlyJs = PlotlyAssets.FindPlotlyJs();
         PlotlyAssets.FindChromium();
-        var work = Directory.CreateTempSubdirectory("seqgan-png-");
+        var work = ChromiumRenderer.NewWorkDirectory();
         try
         {
             // The page's size is the window's, so plotly draws exactly the screenshot's area.
@@ -84,6 +88,10 @@ public sealed partial record Figure : IMimeBundleSource
         var from = new FileInfo(source);
         var to = new FileInfo(destination);
         if (to.Exists && to.Length == from.Length && to.LastWriteTimeUtc >= from.LastWriteTimeUtc) return;
-        File.Copy(source, destination, overwrite: true);
+        AtomicFile.Write(destination, stream =>
+        {
+            using var input = File.OpenRead(source);
+            input.CopyTo(stream);
+        });
     }
 }

@@ -72,7 +72,8 @@ public sealed partial record Figure
     /// file beside the page, as <see cref="SaveHtml"/> writes it.</summary>
     public string ToHtml(string plotlyScriptSource = PlotlyAssets.FileName) => FigureHtml.Page(this, plotlyScriptSource, staticPlot: false);
 
-    /// <summary>A notebook output fragment (div + loader script); with a PNG it shows that until plotly.js has loaded.</summary>
+    /// <summary>A notebook output fragment: a div showing the PNG, which becomes the interactive plot where plotly.js is
+    /// on the page (see <see cref="PlotlyScript"/>); nothing is fetched.</summary>
     public string ToHtmlFragment(string? pngBase64 = null) => FigureHtml.Fragment(this, pngBase64);
 
     public override string ToString()

@@ -29,11 +29,15 @@ internal static class FigureHtml
             .ToString();
     }
 
+    /// <summary>The class of every notebook figure's div, so pages and tests can find the figures.</summary>
+    public const string FragmentClass = "seqgan-figure";
+
     /// <summary>
-    /// A notebook output: a div plus a script that plots into it with whatever plotly.js the front end has
-    /// (already loaded, through require.js in classic Jupyter, else from the CDN). With
-    /// <paramref name="pngBase64"/> the div starts out holding the static image, which the script replaces:
-    /// viewers that strip scripts (GitHub, an untrusted notebook) still show the picture.
+    /// A notebook output: a div holding the static picture (<paramref name="pngBase64"/>) and a script that replaces it
+    /// by the interactive plot only when plotly.js is already on the page — put there by a <see cref="PlotlyScript"/>
+    /// output, which signals <see cref="PlotlyScript.ReadyEvent"/> when it comes later. Nothing is fetched: offline,
+    /// in a viewer that strips scripts and in an untrusted notebook the picture stays. Without a PNG the div says
+    /// what would show the figure.
     /// </summary>
     public static string Fragment(Figure figure, string? pngBase64)
     {
@@ -42,30 +46,23 @@ internal static class FigureHtml
         var json = figure.ToJsonNode();
         var layout = (JsonObject)json["layout"]!;
         layout["height"] ??= figure.Layout.Height ?? Figure.DefaultHeight;
-        var requireName = $"plotly-{PlotlyAssets.PinnedVersion}";
-        var cdnWithoutExtension = PlotlyAssets.CdnUrl[..^".js".Length];
+        var title = HtmlText.Escape(figure.Layout.Title ?? "figure");
         var html = new StringBuilder();
-        html.Append("<div id=\"").Append(id).Append("\" style=\"width:100%;\">");
+        html.Append("<div id=\"").Append(id).Append("\" class=\"").Append(FragmentClass).Append("\" style=\"width:100%;\">");
         if (pngBase64 is not null)
-            html.Append("<img alt=\"").Append(HtmlText.Escape(figure.Layout.Title ?? "figure"))
-                .Append("\" style=\"max-width:100%;\" src=\"data:image/png;base64,").Append(pngBase64).Append("\">");
+            html.Append("<img alt=\"").Append(title).Append("\" style=\"max-width:100%;\" src=\"data:image/png;base64,").Append(pngBase64).Append("\">");
+        else
+            html.Append("<p>").Append(title).Append(": shown by plotly.js, which this page does not have (display(PlotlyScript.Bundled()) loads the kit's copy).</p>");
         html.Append("</div>\n<script type=\"text/javascript\">\n(function () {\n")
             .Append("  var figure = ").Append(json.ToJsonString(PlotlyJson.Compact)).Append(";\n")
-            .Append("  function render(Plotly) {\n")
+            .Append("  function render() {\n")
             .Append("    var div = document.getElementById(\"").Append(id).Append("\");\n")
-            .Append("    if (!div || !Plotly) return;\n")
+            .Append("    if (!div || !window.Plotly) return false;\n")
             .Append("    div.innerHTML = \"\";\n")
-            .Append("    Plotly.newPlot(div, figure.data, figure.layout, {responsive: true});\n")
+            .Append("    window.Plotly.newPlot(div, figure.data, figure.layout, {responsive: true});\n")
+            .Append("    return true;\n")
             .Append("  }\n")
-            .Append("  if (window.Plotly) { render(window.Plotly); return; }\n")
-            .Append("  if (typeof window.requirejs === \"function\") {\n")
-            .Append("    window.requirejs.config({paths: {\"").Append(requireName).Append("\": \"").Append(cdnWithoutExtension).Append("\"}});\n")
-            .Append("    window.requirejs([\"").Append(requireName).Append("\"], render);\n")
-            .Append("    return;\n  }\n")
-            .Append("  var script = document.createElement(\"script\");\n")
-            .Append("  script.src = \"").Append(PlotlyAssets.CdnUrl).Append("\";\n")
-            .Append("  script.onload = function () { render(window.Plotly); };\n")
-            .Append("  document.head.appendChild(script);\n")
+            .Append("  if (!render()) window.addEventListener(\"").Append(PlotlyScript.ReadyEvent).Append("\", render, {once: true});\n")
             .Append("})();\n</script>");
         return html.ToString();
     }

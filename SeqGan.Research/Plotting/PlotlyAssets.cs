@@ -10,14 +10,13 @@ public static class PlotlyAssets
     /// <summary>The name plotly's "directory" convention expects beside an HTML file.</summary>
     public const string FileName = "plotly.min.js";
 
-    /// <summary>The version package.json pins (a test keeps them equal); notebook HTML loads the same one from the CDN.</summary>
+    /// <summary>The version package.json pins (a test keeps them equal). Nothing loads plotly.js from a network: pages
+    /// use the file beside them, notebooks the copy a <see cref="PlotlyScript"/> output puts on the page.</summary>
     public const string PinnedVersion = "4.1.2";
 
     public const string PlotlyJsVariable = "SEQGAN_PLOTLY_JS";
 
     public const string ChromiumVariable = "SEQGAN_CHROMIUM";
-
-    public static string CdnUrl => $"https://cdn.plot.ly/plotly-{PinnedVersion}.min.js";
 
     private static readonly string PackagePath = Path.Combine("node_modules", "plotly.js-dist-min", FileName);
 

@@ -17,6 +17,7 @@ public static class Checkpoint
     public static void Save(string directory, IReadOnlyDictionary<string, Tensor> tensors, JsonObject state)
     {
         Directory.CreateDirectory(directory);
+        AtomicFile.RemoveLeftovers(directory);
         var generation = (ReadGeneration(directory) ?? 0) + 1;
         var tensorFile = $"tensors-{generation}.safetensors";
         Safetensors.Save(Path.Combine(directory, tensorFile), tensors);
@@ -28,9 +29,11 @@ public static class Checkpoint
 
     public static bool Exists(string directory) => File.Exists(Path.Combine(directory, StateFile));
 
-    /// <summary>The saved tensors (caller disposes) and state, or null when the directory has no checkpoint.</summary>
+    /// <summary>The saved tensors (caller disposes) and state, or null when the directory has no checkpoint. The
+    /// temporaries of writes killed mid-way are removed first.</summary>
     public static (Dictionary<string, Tensor> Tensors, JsonObject State)? Load(string directory)
     {
+        AtomicFile.RemoveLeftovers(directory);
         var statePath = Path.Combine(directory, StateFile);
         if (!File.Exists(statePath)) return null;
         JsonObject document;

@@ -36,6 +36,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] public static partial int sg_set_requires_grad(TensorHandle h, int value);
     [LibraryImport(Lib)] public static partial int sg_copy_to_host(TensorHandle h, void* dst, long nbytes);
     [LibraryImport(Lib)] public static partial int sg_item_double(TensorHandle h, out double value);
+    [LibraryImport(Lib)] public static partial int sg_all_finite(TensorHandle h, out int allFinite);
     [LibraryImport(Lib)] public static partial int sg_item_long(TensorHandle h, out long value);
     [LibraryImport(Lib)] public static partial int sg_to(TensorHandle h, int dtype, int deviceType, int deviceIndex, out nint result);
     [LibraryImport(Lib)] public static partial int sg_clone(TensorHandle h, out nint result);
@@ -114,6 +115,13 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] public static partial int sg_addcdiv_(TensorHandle self, TensorHandle a, TensorHandle b, double value);
     [LibraryImport(Lib)] public static partial int sg_adam_step_(TensorHandle param, TensorHandle grad, TensorHandle firstMoment, TensorHandle secondMoment, double beta1, double beta2, double stepSize, double correction2Sqrt, double epsilon, double weightDecay);
     [LibraryImport(Lib)] public static partial int sg_copy_(TensorHandle self, TensorHandle source);
+    [LibraryImport(Lib)] public static partial int sg_adam_step_multi_(nint* parameters, nint* gradients, nint* firstMoments, nint* secondMoments, int count, double beta1, double beta2, double stepSize, double correction2Sqrt, double epsilon, double weightDecay);
+
+    // ---- diagnostics ----
+    [LibraryImport(Lib)] public static partial nint sg_cuda_library();
+    [LibraryImport(Lib)] public static partial long sg_host_reads();
+    [LibraryImport(Lib)] public static partial int sg_op_counter_start();
+    [LibraryImport(Lib)] public static partial int sg_op_counter_stop(out long total, out long leaves, out long syncs);
 
     // ---- shape ----
     [LibraryImport(Lib)] public static partial int sg_reshape(TensorHandle a, long* shape, int ndim, out nint result);

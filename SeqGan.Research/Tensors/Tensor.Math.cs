@@ -99,6 +99,40 @@ public sealed partial class Tensor
         double stepSize, double correction2Sqrt, double epsilon, double weightDecay) =>
         Check(sg_adam_step_(Handle, gradient.Handle, firstMoment.Handle, secondMoment.Handle, beta1, beta2, stepSize,
             correction2Sqrt, epsilon, weightDecay));
+
+    /// <summary>
+    /// The same update as <see cref="AdamStepInPlace(Tensor, Tensor, Tensor, double, double, double, double, double, double)"/> (unfused order of operations) for many parameters at once, with
+    /// libtorch's multi-tensor operators: on a GPU a few kernel launches for the whole model instead of several per tensor.
+    /// </summary>
+    public static unsafe void MultiTensorAdamStep(IReadOnlyList<Tensor> parameters, IReadOnlyList<Tensor> gradients,
+        IReadOnlyList<Tensor> firstMoments, IReadOnlyList<Tensor> secondMoments, double beta1, double beta2, double stepSize,
+        double correction2Sqrt, double epsilon, double weightDecay)
+    {
+        var count = parameters.Count;
+        if (gradients.Count != count || firstMoments.Count != count || secondMoments.Count != count)
+            throw new ArgumentException($"need one gradient and two moments per parameter ({count}), got {gradients.Count}, {firstMoments.Count}, {secondMoments.Count}");
+        var raw = new nint[4 * count];
+        for (var i = 0; i < count; i++)
+        {
+            raw[i] = Raw(parameters[i]);
+            raw[count + i] = Raw(gradients[i]);
+            raw[2 * count + i] = Raw(firstMoments[i]);
+            raw[3 * count + i] = Raw(secondMoments[i]);
+        }
+        fixed (nint* p = raw)
+            Check(sg_adam_step_multi_(p, p + count, p + 2 * count, p + 3 * count, count, beta1, beta2, stepSize, correction2Sqrt, epsilon, weightDecay));
+        GC.KeepAlive(parameters);
+        GC.KeepAlive(gradients);
+        GC.KeepAlive(firstMoments);
+        GC.KeepAlive(secondMoments);
+    }
+
+    private static nint Raw(Tensor tensor)
+    {
+        ObjectDisposedException.ThrowIf(tensor.IsDisposed, tensor);
+        return tensor.Handle.DangerousGetHandle();
+    }
+
     public Tensor CopyInPlace(Tensor source) { Check(sg_copy_(Handle, source.Handle)); return this; }
     public Tensor FillInPlace(double value) { Check(sg_fill_(Handle, value)); return this; }
     public Tensor NormalInPlace(double mean, double std) { Check(sg_normal_(Handle, mean, std)); return this; }

@@ -195,6 +195,13 @@ public sealed partial class Tensor : IDisposable
         return value;
     }
 
+    /// <summary>Whether every element is a finite number (no NaN, no ±infinity).</summary>
+    public bool AllFinite()
+    {
+        Check(sg_all_finite(Handle, out var allFinite));
+        return allFinite != 0;
+    }
+
     // ---- conversion ----
     public Tensor To(DType dtype) => Wrap(sg_to(Handle, (int)dtype, sg_device_type(Handle), sg_device_index(Handle), out var r), r);
 

@@ -29,6 +29,13 @@ public static class Torch
 
     public static int CudaDeviceCount => NativeMethods.sg_cuda_device_count();
 
+    /// <summary>The libtorch_cuda.so the bridge loaded at start ("" for a libtorch without CUDA, "failed to load …" on an error).</summary>
+    public static string CudaLibrary => Marshal.PtrToStringUTF8(NativeMethods.sg_cuda_library()) ?? "";
+
+    /// <summary>Reads of tensor data into .NET memory (Item, ToArray) since the process started: each waits for the device.
+    /// The difference across a piece of work says how many host round trips it made.</summary>
+    public static long HostReads => NativeMethods.sg_host_reads();
+
     /// <summary>Intra-op threads. The bridge sets it to the core count at load (SEQGAN_NUM_THREADS overrides).</summary>
     public static int Threads
     {

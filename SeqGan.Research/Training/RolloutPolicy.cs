@@ -6,12 +6,14 @@ namespace SeqGan.Research.Training;
 /// <summary>Which network completes the rollouts.</summary>
 public enum RolloutPolicyKind
 {
-    /// <summary>The generator being trained. What the original code effectively does: its rollout graph is
-    /// built once from the generator's live variables, so the "delayed" update never takes effect.</summary>
+    /// <summary>The generator being trained: what the paper says (G_β "set the same as the generator", β ← θ) and what
+    /// the original code does, whose rollout graph is built once from the generator's live variables
+    /// (e2b52fb rollout.py:19-21, 105-121), so its "delayed" update_params never takes effect.</summary>
     CurrentGenerator,
 
-    /// <summary>G_β as the paper describes it: a copy updated after each generator step as
-    /// θ_β ← β·θ_β + (1 − β)·θ (the input embedding copied outright, as the original update_params does).</summary>
+    /// <summary>The original code's unrealised intent, in neither the paper nor any run: a copy mixed as
+    /// θ_β ← r·θ_β + (1 − r)·θ with r = 0.8 (<c>ROLLOUT(generator, 0.8)</c>, e2b52fb sequence_gan.py:137), the input
+    /// embedding copied outright (rollout.py:160-176, 228-244).</summary>
     DelayedCopy,
 }
 
@@ -40,7 +42,8 @@ public sealed class RolloutPolicy : IDisposable
 
     public ISequencePolicy Policy => delayed ?? generator;
 
-    /// <summary>Called after each generator update (the paper's rollout.update_params()).</summary>
+    /// <summary>The original's <c>rollout.update_params()</c> (e2b52fb sequence_gan.py:160: once per adversarial iteration,
+    /// after its g-steps and evaluation); a no-op for the current generator.</summary>
     public void Update()
     {
         if (delayed is not null) CopyFrom(generator, UpdateRate);

@@ -9,11 +9,13 @@ namespace SeqGan.Research.Training;
 /// step's input is the real previous token with probability ε and the model's own sample otherwise.
 /// </summary>
 /// <remarks>
-/// Schedule (the kit's choice, since the SeqGAN paper gives none): ε decays linearly per epoch of the
-/// scheduled-sampling phase, from <see cref="ScheduledSamplingSchedule.Start"/> to
-/// <see cref="ScheduledSamplingSchedule.End"/>. Bengio et al. found the decay's shape matters less than
-/// ending with the model conditioned on its own samples a good part of the time; a short phase starting
-/// from an MLE-pretrained model, as in the paper's comparison, suits a linear ramp.
+/// Schedule: ε decays linearly per epoch of the scheduled-sampling phase, from
+/// <see cref="ScheduledSamplingSchedule.Start"/> to <see cref="ScheduledSamplingSchedule.End"/>. The SeqGAN paper
+/// gives its own schedule — ω decreased by 0.002 every training epoch, as the original
+/// schedule_sampling/schedule_sampling.py:117-119 (4152436) does from 1.0 — which this linear ramp does not follow yet.
+/// The original script flips one coin for the whole run (a Python <c>random.random()</c> frozen into the graph,
+/// schedule_sampling/model.py:90), 0.397 after <c>random.seed(88)</c>, below every ω it reaches, so its SS row was
+/// teacher-forced MLE (docs/original-code.md).
 /// </remarks>
 public static class ScheduledSampling
 {

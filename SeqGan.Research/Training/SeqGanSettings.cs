@@ -65,6 +65,10 @@ public abstract record SeqGanSettings
     // ---- evaluation and bookkeeping ----
     /// <summary>Curve evaluations every this many MLE epochs (and at the end of each phase).</summary>
     public int EvaluateEveryEpochs { get; init; } = 5;
+    /// <summary>Count pretraining's evaluations from its first epoch, as the original code does (<c>if epoch % 5 == 0</c>
+    /// after training 0-based epoch E: after 1, 6, 11, … epochs; e2b52fb sequence_gan.py:113, 4152436
+    /// MLE_SeqGAN/sequence_gan.py:165), instead of after 5, 10, … epochs. Pretraining ends with an evaluation either way.</summary>
+    public bool EvaluateFromFirstEpoch { get; init; }
     /// <summary>Curve evaluations every this many adversarial iterations (and at the end).</summary>
     public int EvaluateEveryIterations { get; init; } = 5;
     /// <summary>Score the untrained generator (Table 1's Random row).</summary>
@@ -77,6 +81,10 @@ public abstract record SeqGanSettings
     public string? SeedScope { get; init; }
 
     public double AdversarialRate => AdversarialLearningRate ?? GeneratorLearningRate;
+
+    /// <summary>Whether MLE pretraining is evaluated after 0-based epoch <paramref name="epoch"/>.</summary>
+    public bool EvaluatesAfterPretrainEpoch(int epoch) =>
+        (EvaluateFromFirstEpoch ? epoch : epoch + 1) % EvaluateEveryEpochs == 0 || epoch + 1 == PretrainEpochs;
 
     /// <summary>Checks the settings fit together; throws naming the offending setting.</summary>
     public virtual void Validate()

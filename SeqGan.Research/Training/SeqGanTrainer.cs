@@ -87,7 +87,7 @@ public sealed class SeqGanTrainer : IDisposable
         {
             var loss = MleTraining.TrainEpoch(generator, optimizer, real, settings.BatchSize, settings.GradientClip, cancellation: cancellation);
             EvaluateIfDue(session, generator, PretrainingLabel, PretrainingSession, "mle-pretrain", epoch + 1, settings.PretrainEpochs,
-                settings.EvaluateEveryEpochs, 0, "loss", loss);
+                settings.EvaluatesAfterPretrainEpoch(epoch), 0, "loss", loss);
         }, cancellation);
         if (settings.EvaluatePretrained)
             session.CompletePhase("evaluate", () => session.Evaluations["pretrained"] = evaluator.Final(generator, Context(PretrainingSession)));
@@ -143,7 +143,7 @@ public sealed class SeqGanTrainer : IDisposable
                     ss.Schedule.TeacherForcingAt(epoch, settings.BaselineEpochs), cancellation)
                 : MleTraining.TrainEpoch(generator, optimizer, real, settings.BatchSize, settings.GradientClip, cancellation: cancellation);
             EvaluateIfDue(session, generator, method.Label, method.Session, method.Session, epoch + 1, settings.BaselineEpochs,
-                settings.EvaluateEveryEpochs, settings.PretrainEpochs, "loss", loss);
+                Due(epoch + 1, settings.BaselineEpochs, settings.EvaluateEveryEpochs), settings.PretrainEpochs, "loss", loss);
         }, cancellation);
         return Finish(method, session, generator, evaluator, trained, watch);
     }
@@ -194,14 +194,14 @@ public sealed class SeqGanTrainer : IDisposable
                 // A step's rollouts take seconds at the paper's size: stop between steps, not only between iterations.
                 Interruption.ThrowIfRequested(cancellation);
                 AdversarialTraining.GeneratorStep(generator, optimizer, rollout.Policy, reward, settings.BatchSize, settings.Rollouts, settings.GradientClip);
-                rollout.Update();   // line 18
             }
+            rollout.Update();   // line 18, where the original code does it: after the g-steps (e2b52fb sequence_gan.py:160)
             double? loss = null;
             if (d is not null)
                 for (var step = 0; step < strategy.DiscriminatorSteps; step++)   // lines 14–17
                     loss = DiscriminatorRound(generator, d, dOptimizer!, strategy.DiscriminatorEpochs);
             EvaluateIfDue(session, generator, method.Label, method.Session, method.Session, iteration + 1, settings.AdversarialIterations,
-                settings.EvaluateEveryIterations, settings.PretrainEpochs, loss is null ? null : "D loss", loss);
+                Due(iteration + 1, settings.AdversarialIterations, settings.EvaluateEveryIterations), settings.PretrainEpochs, loss is null ? null : "D loss", loss);
         }, cancellation);
         return Finish(method, session, generator, evaluator, trained, watch);
     }
@@ -264,13 +264,16 @@ public sealed class SeqGanTrainer : IDisposable
         return new RunResult(method.Label, options.Seed, method.Session, session.Curve.ToList(), session.Evaluations["final"], watch.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Curve points after <paramref name="step"/> of <paramref name="total"/> when due (every <paramref name="every"/>
-    /// and at the end), and the progress report: the first curve metric if evaluated, else <paramref name="fallbackMetric"/>.</summary>
+    /// <summary>Evaluate after <paramref name="step"/> of <paramref name="total"/>: every <paramref name="every"/> steps and at the end.</summary>
+    private static bool Due(int step, int total, int every) => step % every == 0 || step == total;
+
+    /// <summary>Curve points after <paramref name="step"/> of <paramref name="total"/> when <paramref name="due"/>, and the
+    /// progress report: the first curve metric if evaluated, else <paramref name="fallbackMetric"/>.</summary>
     private void EvaluateIfDue(TrainingSession session, ISequencePolicy generator, string label, string curvePhase, string phase,
-        int step, int total, int every, int epochOffset, string? fallbackMetric, double? fallback)
+        int step, int total, bool due, int epochOffset, string? fallbackMetric, double? fallback)
     {
         (string? Metric, double? Value) evaluated = (null, null);
-        if (step % every == 0 || step == total) evaluated = CurvePoints(session, generator, label, curvePhase, epochOffset + step);
+        if (due) evaluated = CurvePoints(session, generator, label, curvePhase, epochOffset + step);
         var isEvaluation = evaluated.Metric is not null;
         Report(label, phase, step, total, isEvaluation ? evaluated.Metric : fallbackMetric, isEvaluation ? evaluated.Value : fallback, isEvaluation);
     }

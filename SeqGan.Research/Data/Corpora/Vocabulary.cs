@@ -120,22 +120,14 @@ public sealed class Vocabulary
     public static Vocabulary Load(string path)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"vocabulary file not found: {path}", path);
-        JsonObject json;
-        try
-        {
-            json = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InvalidDataException($"{path}: not a JSON object");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: not valid JSON: {e.Message}", e);
-        }
-        if (json["format"]?.GetValue<int>() != 1) throw new InvalidDataException($"{path}: \"format\" must be 1");
+        var json = JsonFields.ReadObject(path);
+        if (JsonFields.Int(json, "format", path) != 1) throw new InvalidDataException($"{path}: \"format\" must be 1");
         if (json["tokens"] is not JsonArray tokens || tokens.Any(t => t is null || t.GetValueKind() != JsonValueKind.String))
             throw new InvalidDataException($"{path}: \"tokens\" must be an array of strings");
         try
         {
             return new Vocabulary(tokens.Select(t => t!.GetValue<string>()).ToList(),
-                json["padToken"]?.GetValue<string>(), json["unknownToken"]?.GetValue<string>());
+                JsonFields.OptionalString(json, "padToken", path), JsonFields.OptionalString(json, "unknownToken", path));
         }
         catch (ArgumentException e)
         {

@@ -48,11 +48,21 @@ public class RealWorldCommandTests
         try
         {
             var empty = Path.Combine(folder, "empty.txt");
-            File.WriteAllText(empty, "\n\n");
+            File.WriteAllText(empty, "");
             var (_, _, error) = Run("eval", "bleu", "--candidates", empty, "--references", empty);
             Assert.Contains(empty, Assert.IsType<InvalidDataException>(error).Message);
-            var (_, _, smoothing) = Run("eval", "bleu", "--candidates", empty, "--references", empty, "--smoothing", "method7");
+            var blank = Path.Combine(folder, "blank.txt");
+            File.WriteAllText(blank, "\n\n");
+            var (_, _, smoothing) = Run("eval", "bleu", "--candidates", blank, "--references", blank, "--smoothing", "method7");
             Assert.Contains("--smoothing", Assert.IsType<ArgumentException>(smoothing).Message);
+            var (_, _, noReferences) = Run("eval", "bleu", "--candidates", blank);
+            Assert.Contains("--references", Assert.IsType<ArgumentException>(noReferences).Message);
+            var (_, _, corpusAlone) = Run("eval", "bleu", "--candidates", blank, "--self", "--corpus");
+            Assert.Contains("--corpus", Assert.IsType<ArgumentException>(corpusAlone).Message);
+            var one = Path.Combine(folder, "one.txt");
+            File.WriteAllText(one, "a b c\n");
+            var (_, _, selfOfOne) = Run("eval", "bleu", "--candidates", one, "--self");
+            Assert.Contains(one, Assert.IsType<ArgumentException>(selfOfOne).Message);
         }
         finally
         {

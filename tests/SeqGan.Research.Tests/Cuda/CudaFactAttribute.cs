@@ -8,6 +8,7 @@ public sealed class CudaFactAttribute : FactAttribute
     public CudaFactAttribute()
     {
         if (!Device.IsCudaAvailable)
-            Skip = "no CUDA device visible to the loaded libtorch (build with LIBTORCH=<a CUDA libtorch> on a GPU machine to run it)";
+            Skip = "no CUDA device visible to the loaded libtorch (build with LIBTORCH=<a CUDA libtorch> on a GPU machine to run it; " +
+                "without the .NET SDK there, `seqgan selftest --device cuda` from scripts/publish-bundle.sh's bundle checks the same)";
     }
 }

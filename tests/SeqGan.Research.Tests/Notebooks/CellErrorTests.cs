@@ -55,7 +55,7 @@ public sealed class CellErrorTests
     {
         using var notebook = new TestNotebook()
             .Code("var fine = true;")
-            .Code("// load the data\nthrow new FileNotFoundException(\"data.txt\");");
+            .Code("// load the data\nthrow new System.IO.FileNotFoundException(\"data.txt\");");
         notebook.Write();
         var output = Path.Combine(notebook.Folder, "out", "run.ipynb");
 

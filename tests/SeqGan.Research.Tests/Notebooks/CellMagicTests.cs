@@ -52,7 +52,7 @@ public sealed class CellMagicTests
     {
         // .NET Interactive notebooks #r the library by its build path or a package; both mean the runner's copy.
         using var notebook = new TestNotebook()
-            .Code("#r \"nuget: System.Text.Json, 10.0.0\"\n#r \"../SeqGan.Research/bin/Release/net10.0/SeqGan.Research.dll\"\nSystem.Text.Json.JsonSerializer.Serialize(new { DType = DType.Float32.ToString() })");
+            .Code("#r \"nuget: System.Text.Json, 10.0.0\"\n#r \"../SeqGan.Research/bin/Release/net10.0/SeqGan.Research.dll\"\nusing SeqGan.Research.Tensors;\nSystem.Text.Json.JsonSerializer.Serialize(new { DType = DType.Float32.ToString() })");
         var result = await notebook.RunAsync();
 
         Assert.True(result.Succeeded, result.Failure?.Describe());
@@ -60,16 +60,21 @@ public sealed class CellMagicTests
     }
 
     [Fact]
-    public async Task A_nuget_reference_to_a_package_the_runner_lacks_is_a_clear_error()
+    public async Task A_nuget_package_is_restored_and_loaded_and_a_second_version_of_it_is_a_clear_error()
     {
-        using var notebook = new TestNotebook().Code("#r \"nuget: Plotly.NET, 5.0.0\"\nusing Plotly.NET;");
+        // Restored through this machine's NuGet configuration (offline once it is in the NuGet cache).
+        using var notebook = new TestNotebook()
+            .Code("#r \"nuget: Humanizer.Core, 2.14.1\"\nusing Humanizer;\n\"restored_in_the_runner\".Humanize()")
+            .Code("#r \"nuget: Humanizer.Core, 2.8.26\"");
         var result = await notebook.RunAsync();
 
-        Assert.Equal(0, result.Failure?.CellIndex);
-        Assert.Equal("NuGetPackageNotAvailable", result.Failure?.ErrorName);
-        Assert.Contains("'Plotly.NET'", result.Failure!.ErrorValue);
-        Assert.Contains("cannot restore NuGet packages", result.Failure.ErrorValue);
-        Assert.Equal("error", Assert.Single(notebook.Outputs(0))!["output_type"]!.GetValue<string>());
+        var outputs = notebook.Outputs(0);
+        Assert.Contains("Restored Humanizer.Core 2.14.1", TestNotebook.Text(outputs[0]!["text"]));
+        Assert.Equal("restored in the runner", TestNotebook.Text(outputs[1]!["data"]!["text/plain"]));
+        Assert.Equal(1, result.Failure?.CellIndex);
+        Assert.Equal("NuGetRestoreFailed", result.Failure?.ErrorName);
+        Assert.Contains("#r \"nuget: Humanizer.Core, 2.8.26\"", result.Failure!.ErrorValue);
+        Assert.Contains("already loaded #r \"nuget: Humanizer.Core, 2.14.1\"", result.Failure.ErrorValue);
     }
 
     private static void CompileLibrary(string path, string source)

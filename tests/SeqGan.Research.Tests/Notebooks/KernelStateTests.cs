@@ -74,11 +74,22 @@ public sealed class KernelStateTests
         Assert.Equal("after await", lines[^1]);
     }
 
+    /// <summary>The imports are .NET Interactive's: what fails there fails here too.</summary>
+    [Fact]
+    public async Task Path_needs_using_System_IO_as_in_dotnet_interactive()
+    {
+        using var notebook = new TestNotebook().Code("Path.Combine(\"a\", \"b\")");
+        var result = await notebook.RunAsync();
+
+        Assert.Equal("CompilationError", result.Failure?.ErrorName);
+        Assert.Contains("error CS0103: The name 'Path' does not exist in the current context", result.Failure!.ErrorValue);
+    }
+
     [Fact]
     public async Task Cells_run_in_the_notebooks_folder()
     {
         using var notebook = new TestNotebook()
-            .Code("File.WriteAllText(\"written-by-cell.txt\", \"x\");\nEnvironment.CurrentDirectory");
+            .Code("using System.IO;\nFile.WriteAllText(\"written-by-cell.txt\", \"x\");\nEnvironment.CurrentDirectory");
         var before = Environment.CurrentDirectory;
         var result = await notebook.RunAsync();
 

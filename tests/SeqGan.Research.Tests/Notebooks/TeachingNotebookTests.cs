@@ -44,7 +44,15 @@ public sealed class TeachingNotebookTests
         ["08-music"] = ["preset=RealDataPreset.Smoke with { PretrainEpochs = 1, AdversarialIterations = 1, EvaluationSamples = 32 }", "outputDirectory={temp}/out", "pianoRollTunes=2"],
         ["09-organ-objectives"] = ["preset=OrganPreset.Smoke", "outputDirectory={temp}/out"],
         ["10-algorithm-1"] = ["preset=OraclePreset.Smoke"],
+        ["11-gradient-estimators"] = ["preset=EstimatorLabPreset.Smoke", "myRollouts=2"],
     };
+
+    /// <summary>A notebook's smoke parameters with <c>{temp}</c> set, its figures off and pointed into <paramref name="temp"/>.</summary>
+    internal static IReadOnlyList<NotebookParameter> SmokeParametersFor(string name, string temp) =>
+        SmokeParameters[name]
+            .Concat(["saveFigures=false", "figuresDirectory={temp}/figures"])
+            .Select(p => NotebookParameter.Parse(p.Replace("{temp}", temp)))
+            .ToList();
 
     public static TheoryData<string> Notebooks() => new(NotebookPaths().Select(Path.GetFileNameWithoutExtension).OfType<string>());
 
@@ -55,10 +63,7 @@ public sealed class TeachingNotebookTests
         var temp = Directory.CreateTempSubdirectory("seqgan-teaching-").FullName;
         try
         {
-            var parameters = SmokeParameters[name]
-                .Concat(["saveFigures=false", "figuresDirectory={temp}/figures"])
-                .Select(p => NotebookParameter.Parse(p.Replace("{temp}", temp)))
-                .ToList();
+            var parameters = SmokeParametersFor(name, temp);
             var output = Path.Combine(temp, name + ".executed.ipynb");
             var result = await new NotebookRunner().RunFileAsync(Path.Combine(NotebooksFolder, name + ".ipynb"), output, parameters);
             Assert.True(result.Succeeded, $"{name}: {result.Failure?.Describe()}\n{result.Failure?.ErrorValue}");

@@ -49,15 +49,18 @@ public class HtmlOutputTests
     }
 
     [Fact]
-    public void NotebookFragmentHasAUniqueDivALoaderAndOptionalPngFallback()
+    public void NotebookFragmentShowsItsPngAndUpgradesOnlyWithPlotlyOnThePage()
     {
         var first = Line.ToHtmlFragment();
         var second = Line.ToHtmlFragment("iVBORw0KGgo=");
         Assert.Contains("Plotly.newPlot(div, figure.data, figure.layout", first);
-        Assert.Contains(PlotlyAssets.CdnUrl, first);
-        Assert.Contains("requirejs", first);
+        Assert.Contains("if (!div || !window.Plotly) return false;", first);
+        Assert.Contains($"window.addEventListener(\"{PlotlyScript.ReadyEvent}\", render", first);
+        foreach (var fetch in new[] { "http:", "https:", "requirejs", "createElement(\"script\")" }) Assert.DoesNotContain(fetch, first);
         Assert.DoesNotContain("<img", first);
+        Assert.Contains("PlotlyScript.Bundled()", first);   // says what would show it
         Assert.Contains("src=\"data:image/png;base64,iVBORw0KGgo=\"", second);
+        Assert.Contains("class=\"seqgan-figure\"", second);
         string DivId(string html) => html.Split("id=\"")[1].Split('"')[0];
         Assert.NotEqual(DivId(first), DivId(second));
     }

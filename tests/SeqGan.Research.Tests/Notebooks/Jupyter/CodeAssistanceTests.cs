@@ -37,7 +37,7 @@ public sealed class CodeAssistanceTests
     [Fact]
     public async Task Inspection_shows_the_signature_and_the_kits_doc_summary()
     {
-        var session = await SessionWith("var numbers = new List<int> { 1, 2, 3 };");
+        var session = await SessionWith("using SeqGan.Research;\nvar numbers = new List<int> { 1, 2, 3 };");
         Assert.Equal("variable List<int> numbers", CodeInspection.Inspect(session.Kernel, "numbers.Count", 3));
         Assert.StartsWith("property int List<int>.Count", CodeInspection.Inspect(session.Kernel, "numbers.Count", 10));
         var interruption = CodeInspection.Inspect(session.Kernel, "Interruption.ThrowIfRequested()", 16);

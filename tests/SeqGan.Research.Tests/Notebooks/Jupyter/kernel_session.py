@@ -19,6 +19,7 @@ kernel_name, stderr_log = sys.argv[1], sys.argv[2]
 report = {}
 
 SETUP = """
+using SeqGan.Research.Models; using SeqGan.Research.Nn; using SeqGan.Research.Training;
 var size = new LstmModelSize(VocabularySize: 50, EmbeddingSize: 8, HiddenSize: 8, SequenceLength: 8);
 var generator = new Generator(size, initStd: 0.1);
 var optimizer = new Adam(generator.Parameters(), 0.01);
