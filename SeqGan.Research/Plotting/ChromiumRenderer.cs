@@ -34,7 +34,7 @@ internal static partial class ChromiumRenderer
         foreach (var folder in Directory.EnumerateDirectories(temp, WorkPrefix + "*"))
         {
             var match = WorkFolderName().Match(Path.GetFileName(folder));
-            if (!match.Success || IsRunning(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture))) continue;
+            if (!match.Success || ProcessLiveness.IsRunning(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture))) continue;
             try
             {
                 Directory.Delete(folder, recursive: true);
@@ -43,19 +43,6 @@ internal static partial class ChromiumRenderer
             {
                 // Another user's, or removed meanwhile: not ours to insist on.
             }
-        }
-    }
-
-    private static bool IsRunning(int processId)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 

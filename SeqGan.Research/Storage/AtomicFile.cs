@@ -56,7 +56,7 @@ public static partial class AtomicFile
         foreach (var path in Directory.EnumerateFiles(directory, ".*.tmp"))
         {
             var match = TemporaryName().Match(Path.GetFileName(path));
-            if (!match.Success || IsRunning(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture))) continue;
+            if (!match.Success || ProcessLiveness.IsRunning(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture))) continue;
             try
             {
                 File.Delete(path);
@@ -68,19 +68,6 @@ public static partial class AtomicFile
             }
         }
         return removed;
-    }
-
-    private static bool IsRunning(int processId)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     /// <summary>.NAME.PID.GUID.tmp, as <see cref="Write"/> names its temporary.</summary>
