@@ -63,15 +63,22 @@ internal static class CellWatch
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(stop, abandon);
+        // Which limit the armed timer stands for is recorded when it is armed, not guessed afterwards from a clock:
+        // a timer may fire a millisecond before a stopwatch says its time is up.
+        var timerReason = CellStopReason.RunTimeout;
         if (runRemaining is { } run) wake.CancelAfter(NotNegative(run));
         var woken = Task.Delay(Timeout.Infinite, wake.Token);
         await Task.WhenAny(running, codeStarted, woken).ConfigureAwait(false);
         if (!running.IsCompleted && !woken.IsCompleted && cellTimeout is { } cell)
-            wake.CancelAfter(NotNegative(Min(cell, runRemaining - clock.Elapsed)!.Value));
+        {
+            var runLeft = runRemaining - clock.Elapsed;
+            if (runLeft is null || cell < runLeft) timerReason = CellStopReason.CellTimeout;
+            wake.CancelAfter(NotNegative(Min(cell, runLeft)!.Value));
+        }
         await Task.WhenAny(running, woken).ConfigureAwait(false);
         if (running.IsCompleted) return null;
         if (stop.IsCancellationRequested || abandon.IsCancellationRequested) return CellStopReason.StopRequested;
-        return runRemaining is { } limit && clock.Elapsed >= limit ? CellStopReason.RunTimeout : CellStopReason.CellTimeout;
+        return timerReason;
     }
 
     private static TimeSpan NotNegative(TimeSpan span) => span < TimeSpan.Zero ? TimeSpan.Zero : span;

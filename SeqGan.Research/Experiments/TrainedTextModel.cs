@@ -58,7 +58,7 @@ public sealed class TrainedTextModel : IDisposable
             ["sequenceLength"] = size.SequenceLength,
             ["startToken"] = size.StartToken,
             ["separator"] = corpus.TokenSeparator,
-            ["corpus"] = corpus.SourceFile,
+            ["corpus"] = Path.GetFileName(corpus.SourceFile),
             ["preparation"] = corpus.Preparation,
         };
         AtomicFile.WriteAllText(Path.Combine(directory, ModelFile), model.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));

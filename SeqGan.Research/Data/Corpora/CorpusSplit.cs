@@ -47,7 +47,8 @@ public sealed record CorpusSplit(TokenCorpus Corpus, int Seed, double TestFracti
         var json = new JsonObject
         {
             ["corpus"] = Corpus.Name,
-            ["source"] = Corpus.SourceFile,
+            // The file name, not its path: the split of the same corpus is the same file on every machine.
+            ["source"] = Path.GetFileName(Corpus.SourceFile),
             ["preparation"] = Corpus.Preparation,
             ["seed"] = Seed,
             ["testFraction"] = TestFraction,
