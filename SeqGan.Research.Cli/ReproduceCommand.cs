@@ -31,7 +31,7 @@ internal static class ReproduceCommand
         {
             var name = parse.GetValue(experiment)!.ToLowerInvariant();
             var presetName = parse.GetValue(preset)!;
-            if (name == "estimators") return EstimatorsReproduce.Run(presetName, parse.GetValue(seeds), parse.GetValue(output));
+            if (name == "estimators") return EstimatorsReproduce.Run(presetName, parse.GetValue(seeds), parse.GetValue(output), parse.GetValue(resume));
             var seedCount = parse.GetValue(seeds);
             if (seedCount < 1) throw new ArgumentException("--seeds must be at least 1");
             var seedList = parse.GetValue(onlySeed) is { } single ? [single] : Enumerable.Range(1, seedCount).ToList();

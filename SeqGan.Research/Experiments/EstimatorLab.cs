@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using SeqGan.Research.Display;
 using SeqGan.Research.Models;
 using SeqGan.Research.Nn;
@@ -50,9 +51,14 @@ public static class EstimatorLab
         return list;
     }
 
-    /// <summary>Every estimator at every batch size of the preset, each point seeded by (seed, estimator, batch).</summary>
+    /// <summary>
+    /// Every estimator at every batch size of the preset, each point seeded by (seed, estimator, batch), so that a point's
+    /// numbers do not depend on which others ran. Points already in <paramref name="done"/> (same estimator and batch) are
+    /// kept, not measured again; <paramref name="measured"/> sees every list of points as it grows (a checkpoint).
+    /// </summary>
     public static IReadOnlyList<EstimatorDiagnostics> Measure(EstimatorLabWorld world, int seed, IReadOnlyList<Func<IGradientEstimator>>? estimators = null,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+        IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default,
+        IReadOnlyList<EstimatorDiagnostics>? done = null, Action<IReadOnlyList<EstimatorDiagnostics>>? measured = null)
     {
         var preset = world.Preset;
         estimators ??= Estimators(preset);
@@ -61,14 +67,29 @@ public static class EstimatorLab
         foreach (var factory in estimators)
             foreach (var batch in preset.Batches)
             {
+                string name;
+                using (Torch.NoGrad())
+                {
+                    var probe = factory();
+                    name = probe.Name;
+                    (probe as IDisposable)?.Dispose();
+                }
+                var previous = done?.FirstOrDefault(p => p.Estimator == name && p.Batch == batch && p.Estimates == preset.Estimates);
+                if (previous is not null)
+                {
+                    points.Add(previous);
+                    continue;
+                }
+                // Seeded before the estimator is built: a critic's initialisation draws from the generator too.
+                Torch.ManualSeed(SessionSeeds.For(seed, $"{name}/{batch}"));
                 var estimator = factory();
                 try
                 {
-                    Torch.ManualSeed(SessionSeeds.For(seed, $"{estimator.Name}/{batch}"));
                     var samples = GradientDiagnostics.Draw(estimator, world.Generator, world.Reward, batch, preset.Estimates,
                         estimator.NeedsWarmup ? preset.Warmup : 0, cancellation);
                     var point = GradientDiagnostics.Summarise(samples, world.ExactGradientOf(estimator.Target));
                     points.Add(point);
+                    measured?.Invoke(points);
                     progress?.Report(new TrainingProgress("estimators", estimator.Name, points.Count, total, "relative RMSE", point.RelativeRmse));
                 }
                 finally
@@ -79,13 +100,23 @@ public static class EstimatorLab
         return points;
     }
 
-    /// <summary>Builds the world, measures every estimator and writes estimators.csv, estimators.md and the figure data.</summary>
+    /// <summary>The checkpoint of a sweep: its points so far (JSON), rewritten atomically after every point.</summary>
+    public const string CheckpointFile = "estimators-points.json";
+
+    /// <summary>
+    /// Builds the world, measures every estimator and writes estimators.csv and estimators.md. With
+    /// <paramref name="resume"/>, points saved in <see cref="CheckpointFile"/> by an earlier run of the same preset and seed
+    /// are kept and only the missing ones are measured (same numbers as an uninterrupted run: every point has its own seed).
+    /// </summary>
     public static EstimatorLabResult Run(EstimatorLabPreset preset, int seed, string outputDirectory, IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, bool resume = false)
     {
-        using var world = EstimatorLabWorld.Create(preset, seed, cancellation);
-        var points = Measure(world, seed, progress: progress, cancellation: cancellation);
         Directory.CreateDirectory(outputDirectory);
+        var checkpoint = Path.Combine(outputDirectory, CheckpointFile);
+        var done = resume ? LoadCheckpoint(checkpoint, preset, seed) : [];
+        using var world = EstimatorLabWorld.Create(preset, seed, cancellation);
+        var points = Measure(world, seed, progress: progress, cancellation: cancellation, done: done,
+            measured: sofar => AtomicFile.WriteAllText(checkpoint, JsonSerializer.Serialize(new SweepCheckpoint(preset.Name, seed, sofar))));
         var result = new EstimatorLabResult(preset.Name, seed, world.ExpectedReward, world.Space.Count, points, []);
         var files = new List<string>
         {
@@ -93,6 +124,25 @@ public static class EstimatorLab
             Write(outputDirectory, "estimators.md", ToMarkdown(result)),
         };
         return result with { Files = files };
+    }
+
+    private sealed record SweepCheckpoint(string Preset, int Seed, IReadOnlyList<EstimatorDiagnostics> Points);
+
+    private static IReadOnlyList<EstimatorDiagnostics> LoadCheckpoint(string path, EstimatorLabPreset preset, int seed)
+    {
+        if (!File.Exists(path)) return [];
+        SweepCheckpoint? saved;
+        try
+        {
+            saved = JsonSerializer.Deserialize<SweepCheckpoint>(File.ReadAllText(path));
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not a sweep checkpoint ({e.Message}); delete it to start afresh");
+        }
+        if (saved is null || saved.Preset != preset.Name || saved.Seed != seed)
+            throw new InvalidDataException($"{path} holds preset '{saved?.Preset}', seed {saved?.Seed}; this run is preset '{preset.Name}', seed {seed} (use another --output)");
+        return saved.Points;
     }
 
     public static string ToCsv(IEnumerable<EstimatorDiagnostics> points)

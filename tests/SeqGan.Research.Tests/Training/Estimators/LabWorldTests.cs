@@ -187,4 +187,34 @@ public class LabWorldTests(SmokeLabWorld lab, ITestOutputHelper output) : IClass
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public void AResumedSweepMeasuresOnlyTheMissingPointsAndEqualsAnUninterruptedOne()
+    {
+        var preset = EstimatorLabPreset.Smoke with { Batches = [2], Estimates = 3 };
+        var whole = Directory.CreateTempSubdirectory("estimator-lab-whole-").FullName;
+        var resumed = Directory.CreateTempSubdirectory("estimator-lab-resumed-").FullName;
+        try
+        {
+            var uninterrupted = EstimatorLab.Run(preset, seed: 1, whole);
+            // As if the run had been killed after five points: the checkpoint holds only those.
+            var checkpoint = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(whole, EstimatorLab.CheckpointFile)))!;
+            var kept = checkpoint["Points"]!.AsArray().Take(5).Select(p => p!.DeepClone()).ToArray();
+            checkpoint["Points"] = new System.Text.Json.Nodes.JsonArray(kept);
+            File.WriteAllText(Path.Combine(resumed, EstimatorLab.CheckpointFile), checkpoint.ToJsonString());
+            var second = EstimatorLab.Run(preset, seed: 1, resumed, resume: true);
+
+            Assert.Equal(uninterrupted.Points.Take(5), second.Points.Take(5));   // kept as saved, seconds included
+            static IEnumerable<string> WithoutSeconds(string folder) =>
+                File.ReadAllLines(Path.Combine(folder, "estimators.csv")).Select(line => line[..line.LastIndexOf(',')]);
+            Assert.Equal(WithoutSeconds(whole), WithoutSeconds(resumed));
+            var error = Assert.Throws<InvalidDataException>(() => EstimatorLab.Run(preset, seed: 2, resumed, resume: true));
+            Assert.Contains("seed 1", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(whole, recursive: true);
+            Directory.Delete(resumed, recursive: true);
+        }
+    }
 }
