@@ -20,7 +20,6 @@ internal static class BenchCommand
             var runCount = parse.GetValue(runs);
             if (runCount < 1) throw new ArgumentException("--runs must be at least 1");
             var results = new List<BenchmarkResult>();
-            var table = new Table().AddColumn("benchmark").AddColumn(new TableColumn("median").RightAligned()).AddColumn("unit").AddColumn("runs");
             var report = new Progress<string>(s => Console.Error.WriteLine($"running: {s}"));
             var suiteResults = parse.GetValue(suite) switch
             {
@@ -28,11 +27,8 @@ internal static class BenchCommand
                 "seqgan" => SeqGanBenchmarks.RunAll(runCount, report),
                 var other => throw new ArgumentException($"--suite: unknown suite '{other}' (expected foundation or seqgan)"),
             };
-            foreach (var result in suiteResults)
-            {
-                results.Add(result);
-                table.AddRow(Markup.Escape(result.Name), $"{result.Median:G4}", Markup.Escape(result.Unit), string.Join(" ", result.Runs.Select(r => r.ToString("G3"))));
-            }
+            results.AddRange(suiteResults);
+            var table = BenchTable.Render(results);
             AnsiConsole.Write(table);
             if (parse.GetValue(json) is { } path)
                 AtomicFile.WriteAllText(path, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));

@@ -17,13 +17,39 @@ public static class DiscriminatorFlops
         return total;
     }
 
-    /// <summary>Convolutions, the highway's two square layers and the output layer, forward.</summary>
-    public static double Forward(DiscriminatorConfig config, int batch)
+    /// <summary>The highway's two square layers and the 2-way output layer, forward.</summary>
+    public static double DenseForward(DiscriminatorConfig config, long rows)
     {
         double features = config.FilterCounts.Sum();
-        return ConvolutionForward(config, batch) + 2 * (2.0 * batch * features * features) + 2.0 * batch * features * 2;
+        return 2 * (2.0 * rows * features * features) + 2.0 * rows * features * 2;
     }
+
+    /// <summary>Convolutions, the highway's two square layers and the output layer, forward.</summary>
+    public static double Forward(DiscriminatorConfig config, int batch) => ConvolutionForward(config, batch) + DenseForward(config, batch);
 
     /// <summary>Forward plus backward (input and weight gradients): about three forwards.</summary>
     public static double TrainingStep(DiscriminatorConfig config, int batch) => 3 * Forward(config, batch);
+
+    /// <summary>
+    /// D's scoring of (T−1)·N·B rollout completions of B sequences as <see cref="Discriminator.ProbabilityRealOfCompletions"/>
+    /// does it: each sequence's own feature maps once, then for prefix length t only the windows that touch a sampled
+    /// position (start ≥ t − w + 1), and the dense layers on every completion; plus scoring the B sequences themselves.
+    /// </summary>
+    public static double RolloutScoring(DiscriminatorConfig config, int batch, int rollouts)
+    {
+        var length = config.SequenceLength;
+        double convolution = ConvolutionForward(config, batch);
+        for (var i = 0; i < config.FilterWidths.Count; i++)
+        {
+            var width = config.FilterWidths[i];
+            for (var prefix = 1; prefix < length; prefix++)
+            {
+                var firstNewStart = Math.Max(0, prefix - width + 1);
+                var windows = length - width + 1 - firstNewStart;
+                convolution += 2.0 * rollouts * batch * config.FilterCounts[i] * config.EmbeddingSize * width * windows;
+            }
+        }
+        var completions = (long)(length - 1) * rollouts * batch;
+        return convolution + DenseForward(config, completions) + Forward(config, batch);
+    }
 }
