@@ -27,13 +27,28 @@ public static class DiscriminatorFlops
     /// <summary>Convolutions, the highway's two square layers and the output layer, forward.</summary>
     public static double Forward(DiscriminatorConfig config, int batch) => ConvolutionForward(config, batch) + DenseForward(config, batch);
 
-    /// <summary>Forward plus backward (input and weight gradients): about three forwards.</summary>
-    public static double TrainingStep(DiscriminatorConfig config, int batch) => 3 * Forward(config, batch);
+    /// <summary>
+    /// The backward of conv + ReLU + max over time as the bridge does it: only each (sequence, filter)'s winning
+    /// window gets gradient, so the weight and the input gradient are each Σ_w 2·B·F_w·E·w.
+    /// </summary>
+    public static double ConvolutionBackward(DiscriminatorConfig config, int batch)
+    {
+        double total = 0;
+        for (var i = 0; i < config.FilterWidths.Count; i++)
+            total += 2 * (2.0 * batch * config.FilterCounts[i] * config.EmbeddingSize * config.FilterWidths[i]);
+        return total;
+    }
+
+    /// <summary>One training step: the forward, the sparse convolution backward, and the dense layers' backward
+    /// (input and weight gradients: two more forwards).</summary>
+    public static double TrainingStep(DiscriminatorConfig config, int batch) =>
+        ConvolutionForward(config, batch) + ConvolutionBackward(config, batch) + 3 * DenseForward(config, batch);
 
     /// <summary>
     /// D's scoring of (T−1)·N·B rollout completions of B sequences as <see cref="Discriminator.ProbabilityRealOfCompletions"/>
-    /// does it: each sequence's own feature maps once, then for prefix length t only the windows that touch a sampled
-    /// position (start ≥ t − w + 1), and the dense layers on every completion; plus scoring the B sequences themselves.
+    /// does it at rollout sizes: each sequence's own feature maps once; per width a projection table
+    /// ([V, E]·[E, w·F]) and, for prefix length t, only the windows that touch a sampled position (start ≥ t − w + 1),
+    /// each w adds of F-vectors; the dense layers on every completion; plus scoring the B sequences themselves.
     /// </summary>
     public static double RolloutScoring(DiscriminatorConfig config, int batch, int rollouts)
     {
@@ -42,11 +57,12 @@ public static class DiscriminatorFlops
         for (var i = 0; i < config.FilterWidths.Count; i++)
         {
             var width = config.FilterWidths[i];
+            convolution += 2.0 * config.VocabularySize * config.EmbeddingSize * width * config.FilterCounts[i];
             for (var prefix = 1; prefix < length; prefix++)
             {
                 var firstNewStart = Math.Max(0, prefix - width + 1);
                 var windows = length - width + 1 - firstNewStart;
-                convolution += 2.0 * rollouts * batch * config.FilterCounts[i] * config.EmbeddingSize * width * windows;
+                convolution += (double)rollouts * batch * config.FilterCounts[i] * width * windows;
             }
         }
         var completions = (long)(length - 1) * rollouts * batch;

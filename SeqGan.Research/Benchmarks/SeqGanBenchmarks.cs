@@ -103,7 +103,7 @@ public static class SeqGanBenchmarks
         var embedded = Tensor.Randn([Batch, discriminator.Config.SequenceLength, discriminator.Config.EmbeddingSize]);
         embedded.RequiresGrad = true;
         yield return Time($"  the same convolutions alone (forward + backward, batch 64, × {steps})", runs, null,
-            3 * DiscriminatorFlops.ConvolutionForward(discriminator.Config, Batch) * steps, () =>
+            (DiscriminatorFlops.ConvolutionForward(discriminator.Config, Batch) + DiscriminatorFlops.ConvolutionBackward(discriminator.Config, Batch)) * steps, () =>
             {
                 for (var i = 0; i < steps; i++)
                 {

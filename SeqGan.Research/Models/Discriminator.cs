@@ -62,8 +62,9 @@ public sealed class Discriminator : Module, ISequenceDiscriminator
     /// <summary>
     /// D's P(real) of rollout completions [(T−1)·N·B, T] of <paramref name="sequences"/> [B, T] (rows ordered
     /// prefix length, rollout, sequence), in eval mode without gradient, sharing the convolution windows that
-    /// lie inside each prefix (see <see cref="ConvOverTime.ForwardCompletions"/>). Same numbers as
-    /// <see cref="ProbabilityReal"/> on the completions, less work.
+    /// lie inside each prefix and, at rollout sizes, evaluating the others through per-token projection tables
+    /// (see <see cref="ConvOverTime.ForwardCompletions"/>). The same numbers as <see cref="ProbabilityReal"/> on the
+    /// completions up to float rounding, much less work.
     /// </summary>
     public Tensor ProbabilityRealOfCompletions(Tensor sequences, Tensor completions, int rollouts)
     {
@@ -72,7 +73,7 @@ public sealed class Discriminator : Module, ISequenceDiscriminator
         try
         {
             using var noGrad = Torch.NoGrad();
-            var features = Features.ForwardCompletions(Embedding.Forward(sequences), Embedding.Forward(completions), rollouts);
+            var features = Features.ForwardCompletions(Embedding.Weight, sequences, completions, rollouts);
             return Output.Forward(Dropout.Forward(Highway.Forward(features))).Softmax(1).Select(1, 1);
         }
         finally

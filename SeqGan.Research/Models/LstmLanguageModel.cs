@@ -38,6 +38,18 @@ public abstract class LstmLanguageModel : SequencePolicy
         return new RecurrentState(zero.Hidden, zero.Cell);
     }
 
+    /// <summary>log p(y_t | y_&lt;t) of every token of tokens [B, T]: [B, T]. The projection, log-softmax and pick of
+    /// each target are one fused op (<see cref="Tensor.OutputLogProbabilities"/>): the same values as the base class's
+    /// <c>TeacherForcedLogits(tokens).LogSoftmax(-1).Gather(2, …)</c> up to float rounding, without the [B, T, V] logits.</summary>
+    public override Tensor TokenLogProbabilities(Tensor tokens)
+    {
+        var (hiddens, _) = Lstm.Unroll(Embedding.Forward(ShiftRight(tokens)));
+        var rows = tokens.Size(0) * tokens.Size(1);
+        return hiddens.Reshape(rows, Size.HiddenSize)
+            .OutputLogProbabilities(Output.Weight, Output.Bias!, tokens.Reshape(rows))
+            .Reshape(tokens.Size(0), tokens.Size(1));
+    }
+
     public override RecurrentState Advance(RecurrentState state, Tensor tokens)
     {
         var next = Lstm.Step(Embedding.Forward(tokens), new LstmState(state.Parts[0], state.Parts[1]));

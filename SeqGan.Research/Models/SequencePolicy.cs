@@ -33,7 +33,7 @@ public abstract class SequencePolicy(SequenceShape shape) : Module, ISequencePol
         return Tensor.Cat([start, tokens.Narrow(1, 0, tokens.Size(1) - 1)], 1);
     }
 
-    public Tensor TokenLogProbabilities(Tensor tokens)
+    public virtual Tensor TokenLogProbabilities(Tensor tokens)
     {
         var logProbabilities = TeacherForcedLogits(tokens).LogSoftmax(-1);
         return logProbabilities.Gather(2, tokens.Unsqueeze(2)).Squeeze(2);

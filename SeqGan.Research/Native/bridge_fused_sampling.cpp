@@ -4,6 +4,7 @@
 // replaces softmax + cumsum + searchsorted (three full passes, one of them sequential) with one
 // exp pass plus a blocked search that touches a few hundred partial sums per row.
 #include "bridge.h"
+#include "bridge_exp.h"
 
 #include <ATen/Parallel.h>
 
@@ -16,32 +17,12 @@ namespace {
 constexpr int64_t kChunkRows = 64;
 constexpr int64_t kBlock = 16;
 
-// e^x for x <= 0 (inputs are logits minus their row maximum), Cephes' single-precision
-// polynomial (relative error ~1e-7), written branch-free so the compiler vectorises the loop below.
-inline float exp_nonpositive(float x) {
-  x = std::max(x, -87.0f);
-  // floor without a library call (keeps the loop vectorisable): truncate, then step down for negatives.
-  float t = x * 1.44269504088896341f + 0.5f;
-  int32_t i = static_cast<int32_t>(t);
-  i -= static_cast<int32_t>(t < static_cast<float>(i));
-  float n = static_cast<float>(i);
-  float r = x - n * 0.693359375f + n * 2.12194440e-4f;
-  float p = 1.9875691500e-4f;
-  p = p * r + 1.3981999507e-3f;
-  p = p * r + 8.3334519073e-3f;
-  p = p * r + 4.1665795894e-2f;
-  p = p * r + 1.6666665459e-1f;
-  p = p * r + 5.0000001201e-1f;
-  p = p * r * r + r + 1.0f;
-  int32_t bits = (i + 127) << 23;
-  return p * __builtin_bit_cast(float, bits);
-}
-
-// weights[j] = e^(logits[j] - max) in place. Cloned for AVX2 so one binary runs everywhere and fast
-// where it can (the default clone is plain SSE2 x86-64).
-__attribute__((target_clones("avx2", "default")))
+// weights[j] = e^(logits[j] - max) in place. Cloned for AVX-512 and AVX2 so one binary runs everywhere
+// and fast where it can (the default clone is plain SSE2 x86-64). No clone enables FMA, so every clone
+// rounds each exponential identically and draws the same tokens.
+__attribute__((target_clones("avx512f", "avx2", "default")))
 void exponentiate_row(float* row, int64_t vocab, float max) {
-  for (int64_t j = 0; j < vocab; ++j) row[j] = exp_nonpositive(row[j] - max);
+  for (int64_t j = 0; j < vocab; ++j) row[j] = sg::exp_nonpositive(row[j] - max);
 }
 
 // Index of the first category whose cumulative weight exceeds u * total, for one row of

@@ -146,4 +146,7 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] public static partial int sg_sample_rows_with_uniforms(TensorHandle weights, TensorHandle uniforms, int areLogits, out nint result);
     [LibraryImport(Lib)] public static partial int sg_sample_from_hidden(TensorHandle hidden, TensorHandle weight, TensorHandle bias, TensorHandle uniforms, out nint result);
     [LibraryImport(Lib)] public static partial int sg_sample_rows(TensorHandle weights, int areLogits, out nint result);
+    [LibraryImport(Lib)] public static partial int sg_output_log_prob(TensorHandle hidden, TensorHandle weight, TensorHandle bias, TensorHandle targets, out nint result);
+    [LibraryImport(Lib)] public static partial int sg_conv_relu_max(TensorHandle input, TensorHandle weight, TensorHandle bias, out nint result);
+    [LibraryImport(Lib)] public static partial int sg_window_max_from_embedding(TensorHandle embedding, TensorHandle weight, TensorHandle bias, TensorHandle tokens, TensorHandle firstStart, out nint result);
 }

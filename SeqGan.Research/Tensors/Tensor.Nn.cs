@@ -38,4 +38,30 @@ public sealed partial class Tensor
     /// </summary>
     public Tensor SampleFromHidden(Tensor weight, Tensor bias, Tensor uniforms) =>
         Wrap(sg_sample_from_hidden(Handle, weight.Handle, bias.Handle, uniforms.Handle, out var r), r);
+
+    /// <summary>
+    /// log softmax(this·weight + bias)[n, targets[n]] for hidden states this [N, H], weight [H, V], bias [V] and int64
+    /// targets [N]: [N], differentiable in this, weight and bias. The same values as
+    /// <c>AddMatMul(weight, bias).LogSoftmax(1).Gather(1, targets.Unsqueeze(1)).Squeeze(1)</c> up to float rounding,
+    /// without materialising the [N, V] logits (fused in the bridge on CPU: chunks of rows that stay in cache).
+    /// </summary>
+    public Tensor OutputLogProbabilities(Tensor weight, Tensor bias, Tensor targets) =>
+        Wrap(sg_output_log_prob(Handle, weight.Handle, bias.Handle, targets.Handle, out var r), r);
+
+    /// <summary>
+    /// max over time of relu(conv1d) for one filter width: this [B, T, E] (time-major, as an embedding lookup gives it),
+    /// weight [F, E, w], bias [F] -> [B, F]. The same numbers as <c>Transpose(1, 2).Conv1d(weight, bias).Relu().Max(dim: 2)</c>;
+    /// its backward (in the bridge) sums over each (sequence, filter)'s winning window only.
+    /// </summary>
+    public Tensor ConvReluMaxOverTime(Tensor weight, Tensor bias) =>
+        Wrap(sg_conv_relu_max(Handle, weight.Handle, bias.Handle, out var r), r);
+
+    /// <summary>
+    /// For an embedding table this [V, E] and one filter width (weight [F, E, w], bias [F]): for every row of int64
+    /// <paramref name="tokens"/> [R, T], the max over window starts s ≥ <paramref name="firstStart"/>[r] of
+    /// relu(bias + Σ_k weight[:, :, k]·this[tokens[r, s + k]]): [R, F], no gradient, CPU float32. The bridge turns the
+    /// convolution into per-token tables (vocabulary × F per offset), so each window is w lookups and adds.
+    /// </summary>
+    public Tensor WindowMaxFromEmbedding(Tensor weight, Tensor bias, Tensor tokens, Tensor firstStart) =>
+        Wrap(sg_window_max_from_embedding(Handle, weight.Handle, bias.Handle, tokens.Handle, firstStart.Handle, out var r), r);
 }
