@@ -119,16 +119,17 @@ import glob, json, os, sys
 rows = []
 for path in sorted(glob.glob(os.path.join(sys.argv[1], "**", "state.json"), recursive=True)):
     state = json.load(open(path))["state"]
-    curve = state.get("curve", [])
+    # Curve points are (method, seed, phase, epoch, metric, value); Table 1's metric is NLL-oracle.
+    curve = [p for p in state.get("curve", []) if p.get("metric") == "NLL-oracle"]
     last = curve[-1] if curve else None
     print(f"progress at stop: {os.path.relpath(os.path.dirname(path), sys.argv[1])}: phase {state.get('phase')} step {state.get('step')}, "
           f"done {','.join(state.get('completedPhases', []))}"
-          + (f"; last NLL-oracle {last['nllOracle']:.4f} ({last['method']} epoch {last['epoch']})" if last else ""))
+          + (f"; last NLL-oracle {last['value']:.4f} ({last['method']} epoch {last['epoch']})" if last else ""))
     rows += curve
 if rows:
     with open(sys.argv[2], "w") as f:
         f.write("method,seed,phase,epoch,nll_oracle\n")
-        for p in rows: f.write(f"{p['method']},{p['seed']},{p['phase']},{p['epoch']},{p['nllOracle']!r}\n")
+        for p in rows: f.write(f"{p['method']},{p['seed']},{p['phase']},{p['epoch']},{p['value']!r}\n")
     print(f"partial curves (checkpointed points only): {sys.argv[2]}")
 else:
     print("progress at stop: no checkpoint was written")

@@ -17,7 +17,8 @@ namespace {
 
 constexpr int64_t kChunkRows = 32;
 // Weight and bias gradients are accumulated in this many partial sums, each over a fixed set of chunks
-// (chunk c goes to slot c mod kSlots) and added in slot order: the result does not depend on the thread count.
+// (chunk c goes to slot c mod kSlots) and added in slot order: these sums do not depend on the thread count (the GEMMs
+// inside each chunk are BLAS's, which on some CPUs round differently by thread count; see FusedOutputLogProbabilityTests).
 constexpr int64_t kSlots = 8;
 
 using torch::autograd::AutogradContext;

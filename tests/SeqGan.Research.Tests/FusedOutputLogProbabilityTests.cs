@@ -64,7 +64,11 @@ public class FusedOutputLogProbabilityTests
     }
 
     [Fact]
-    public void GradientsDoNotDependOnTheThreadCount()
+    /// <summary>The op's own sums are laid out by chunk, not by thread (weight and bias gradients in fixed slots), so a
+    /// race or a thread-dependent partition would show here as errors far above rounding. Exact equality is not
+    /// asserted: each chunk's projection is a BLAS GEMM, and on some CPUs (measured: AMD EPYC, Debian's OpenBLAS)
+    /// the GEMM itself rounds differently with 1 and 2 threads in the seventh digit.</summary>
+    public void ValuesAndGradientsAgreeAcrossThreadCounts()
     {
         using var scope = Torch.NewDisposeScope();
         var (hidden, weight, bias, targets, upstream) = Inputs(DType.Float32);
@@ -81,7 +85,10 @@ public class FusedOutputLogProbabilityTests
         {
             Torch.Threads = threads;
         }
-        for (var i = 0; i < one.Length; i++) Assert.Equal(one[i], all[i]);
+        for (var i = 0; i < one.Length; i++)
+            for (var j = 0; j < one[i].Length; j++)
+                Assert.True(Math.Abs(one[i][j] - all[i][j]) <= 1e-5 * Math.Max(1, Math.Abs(one[i][j])),
+                    $"array {i}, element {j}: {one[i][j]} with 1 thread, {all[i][j]} with {Math.Max(2, threads)}");
     }
 
     [Fact]
