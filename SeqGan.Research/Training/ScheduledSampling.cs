@@ -9,13 +9,13 @@ namespace SeqGan.Research.Training;
 /// step's input is the real previous token with probability ε and the model's own sample otherwise.
 /// </summary>
 /// <remarks>
-/// Schedule: ε decays linearly per epoch of the scheduled-sampling phase, from
-/// <see cref="ScheduledSamplingSchedule.Start"/> to <see cref="ScheduledSamplingSchedule.End"/>. The SeqGAN paper
-/// gives its own schedule — ω decreased by 0.002 every training epoch, as the original
-/// schedule_sampling/schedule_sampling.py:117-119 (4152436) does from 1.0 — which this linear ramp does not follow yet.
-/// The original script flips one coin for the whole run (a Python <c>random.random()</c> frozen into the graph,
-/// schedule_sampling/model.py:90), 0.397 after <c>random.seed(88)</c>, below every ω it reaches, so its SS row was
-/// teacher-forced MLE (docs/original-code.md).
+/// Every step of every row flips its own coin (<see cref="Loss"/>), so ε is the expected fraction of real inputs.
+/// The schedule (<see cref="ScheduledSamplingSchedule"/>) is the paper's by default: ω decreased by 0.002 every training
+/// epoch, as the original schedule_sampling/schedule_sampling.py:117-119 (4152436) does from 1.0, counted here from the
+/// first epoch of the scheduled-sampling phase. The original script itself flips one coin for the whole run (a Python
+/// <c>random.random()</c> frozen into the graph as a constant, schedule_sampling/model.py:90): 0.397 after
+/// <c>random.seed(88)</c>, below every ω its 300 epochs reach (0.998 … 0.400), so its SS row was teacher-forced MLE
+/// (docs/original-code.md).
 /// </remarks>
 public static class ScheduledSampling
 {
@@ -67,9 +67,31 @@ public static class ScheduledSampling
     }
 }
 
-/// <summary>ε (probability of feeding the real previous token) decays linearly from Start to End over the phase.</summary>
-public sealed record ScheduledSamplingSchedule(double Start = 1.0, double End = 0.5)
+/// <summary>
+/// ε, the probability of feeding the real previous token, in 0-based epoch e of the scheduled-sampling phase. By default
+/// the paper's: ε_e = max(<see cref="Floor"/>, <see cref="Start"/> − <see cref="DecreasePerEpoch"/>·(e + 1)) — 0.998 in the
+/// first epoch, since the original lowers the rate before each epoch (schedule_sampling.py:117-120:
+/// <c>curriculum_rate = 1.0</c>, then <c>max(0.0, curriculum_rate - 0.002)</c> at the top of every epoch).
+/// <see cref="Linear"/> is the kit's earlier choice: a ramp from Start to an end value over the phase.
+/// </summary>
+public sealed record ScheduledSamplingSchedule(double Start = 1.0, double DecreasePerEpoch = 0.002, double Floor = 0.0, double? LinearEnd = null)
 {
-    public double TeacherForcingAt(int epoch, int epochs) =>
-        epochs <= 1 ? End : Start + (End - Start) * epoch / (epochs - 1);
+    /// <summary>The paper's schedule.</summary>
+    public static ScheduledSamplingSchedule Paper { get; } = new();
+
+    /// <summary>ε from <paramref name="start"/> in the first epoch to <paramref name="end"/> in the last, linearly.</summary>
+    public static ScheduledSamplingSchedule Linear(double start, double end) => new(Start: start, LinearEnd: end);
+
+    /// <param name="epoch">0-based epoch of the phase</param>
+    /// <param name="epochs">epochs of the phase (only the linear ramp needs it)</param>
+    public double TeacherForcingAt(int epoch, int epochs)
+    {
+        if (epoch < 0) throw new ArgumentOutOfRangeException(nameof(epoch), epoch, "must not be negative");
+        if (LinearEnd is { } end) return epochs <= 1 ? end : Start + (end - Start) * epoch / (epochs - 1);
+        return Math.Max(Floor, Start - DecreasePerEpoch * (epoch + 1));
+    }
+
+    public override string ToString() => LinearEnd is { } end
+        ? $"ε linear {Start:0.###} → {end:0.###}"
+        : $"ε = max({Floor:0.###}, {Start:0.###} − {DecreasePerEpoch:0.####}·epoch)";
 }
