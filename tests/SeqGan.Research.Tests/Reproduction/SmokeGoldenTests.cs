@@ -9,7 +9,8 @@ namespace SeqGan.Research.Tests.Reproduction;
 /// experiments became configurations of one trainer: tables, CSVs, curves and figure HTML as text, numbers to within
 /// float rounding (copies in Golden/; see GoldenText for why not bytes), the split files and decoded samples by
 /// sha256 (Golden/*/other-files.sha256; they hold corpus text, which is not committed; split.json's hash is of the version that names the corpus file without its machine's path, the
-/// only change since). Only the wall-time column of the tables is left out: it is measured, not computed.
+/// only change since; and table1's files since scheduled sampling follows the paper's ε schedule, which changed
+/// the SS row and curve on purpose). Only the wall-time column of the tables is left out: it is measured, not computed.
 /// PNGs (a browser's rendering), checkpoints (an internal format) and results.json (the per-seed results as JSON for
 /// `--from-results`, written since; it holds wall times and repeats what the tables and curves show) are not compared.
 /// </summary>
