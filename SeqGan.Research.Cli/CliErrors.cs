@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using SeqGan.Research.Training;
 using SeqGan.Research.Plotting;
 using SeqGan.Research.Tensors;
 
@@ -32,7 +33,7 @@ internal static class CliErrors
                 error.WriteLine($"error: permission denied: {e.Message}");
                 return BadInput;
             case ArgumentException or FormatException or IOException or InvalidDataException or JsonException or NotSupportedException
-                or TorchException or DllNotFoundException or InvalidOperationException or PlottingSetupException:
+                or TorchException or DllNotFoundException or InvalidOperationException or PlottingSetupException or TrainingDivergedException:
                 error.WriteLine($"error: {e.Message}");
                 return BadInput;
             default:

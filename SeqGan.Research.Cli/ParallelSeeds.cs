@@ -11,7 +11,7 @@ namespace SeqGan.Research.Cli;
 internal static class ParallelSeeds
 {
     public static ReproductionResult Run(OraclePreset preset, IReadOnlyList<int> seeds, int parallel, string device, string outputDirectory,
-        bool resume, string? methods, CancellationToken cancellation)
+        bool resume, bool force, string? methods, CancellationToken cancellation)
     {
         var jobs = seeds.Select(seed =>
         {
@@ -19,6 +19,7 @@ internal static class ParallelSeeds
             List<string> arguments = ["reproduce", "table1", "--preset", preset.Name, "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--device", device, "--out", directory];
             if (resume) arguments.Add("--resume");
+            if (force) arguments.Add("--force");
             if (methods is not null) arguments.AddRange(["--methods", methods]);
             return new WorkerJob($"seed {seed}", arguments, Path.Combine(directory, "log.txt"));
         }).ToList();

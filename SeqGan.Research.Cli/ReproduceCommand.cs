@@ -21,12 +21,13 @@ internal static class ReproduceCommand
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto", DefaultValueFactory = _ => "cpu" };
         var output = new Option<string?>("--out", "--output") { Description = "output folder (default out/<experiment>-<preset>)" };
         var resume = new Option<bool>("--resume") { Description = "continue from the checkpoints in the output folder" };
+        var force = new Option<bool>("--force") { Description = "start over, deleting the checkpoints of an earlier run in the output folder" };
         var methods = new Option<string?>("--methods") { Description = "table1 only: comma-separated subset, e.g. MLE,SeqGAN" };
         var onlySeed = new Option<int?>("--seed") { Description = "table1 only: run this one seed (instead of 1..--seeds)" };
         var parallel = new Option<int>("--parallel") { Description = "table1 only: run the seeds as this many concurrent processes, merged into one table", DefaultValueFactory = _ => 1 };
         var fromResults = new Option<string?>("--from-results") { Description = "table1 only: no training; the table and figures of these results.json files (comma-separated), e.g. those a GPU run brought back" };
         var command = new Command("reproduce", "Reproduce a table or figure of the SeqGAN paper")
-            { experiment, preset, seeds, device, output, resume, methods, onlySeed, parallel, fromResults };
+            { experiment, preset, seeds, device, output, resume, force, methods, onlySeed, parallel, fromResults };
         command.SetAction(parse =>
         {
             var name = parse.GetValue(experiment)!.ToLowerInvariant();
@@ -37,7 +38,8 @@ internal static class ReproduceCommand
             var seedList = parse.GetValue(onlySeed) is { } single ? [single] : Enumerable.Range(1, seedCount).ToList();
             if (seedList[0] < 1) throw new ArgumentException($"--seed must be at least 1, got {seedList[0]}");
             if (parse.GetValue(parallel) < 1) throw new ArgumentException("--parallel must be at least 1");
-            var options = new RunOptions { Device = Device.Parse(parse.GetValue(device)!), Resume = parse.GetValue(resume) };
+            var options = new RunOptions { Device = Device.Parse(parse.GetValue(device)!), Resume = parse.GetValue(resume), Force = parse.GetValue(force) };
+            if (options.Resume && options.Force) throw new ArgumentException("--resume and --force contradict each other: choose one");
             // Refused before anything is written: an empty path, the filesystem root, a file, a folder that cannot be written.
             string Output(string folderExperiment, string folderPreset) =>
                 OutputLocation.PrepareFolder(parse.GetValue(output) ?? OutputFolders.Default(folderExperiment, folderPreset), "--output");
@@ -83,7 +85,7 @@ internal static class ReproduceCommand
                 var result = experimentName != "figure3" && parse.GetValue(fromResults) is { } resultFiles
                     ? OracleResultsFile.Merge(resultFiles.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), chosen, directory)
                     : experimentName != "figure3" && parse.GetValue(parallel) > 1 && seedList.Count > 1
-                    ? ParallelSeeds.Run(chosen, seedList, parse.GetValue(parallel), parse.GetValue(device)!, directory, options.Resume, parse.GetValue(methods), cancel.Token)
+                    ? ParallelSeeds.Run(chosen, seedList, parse.GetValue(parallel), parse.GetValue(device)!, directory, options.Resume, options.Force, parse.GetValue(methods), cancel.Token)
                     : ProgressDisplay.Run(reporter => experimentName == "figure3"
                         ? OracleExperiments.Figure3(chosen, seedList, options, directory, reporter, cancel.Token)
                         : OracleExperiments.Table1AndFigure2(chosen, seedList, options, directory, reporter, cancel.Token,

@@ -23,7 +23,8 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "seed of the train/test split and of training", DefaultValueFactory = _ => 1 };
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto", DefaultValueFactory = _ => "cpu" };
         var resume = new Option<bool>("--resume") { Description = "continue from the checkpoints in the output folder" };
-        var command = new Command("train", "Train SeqGAN on your own text (one sequence per line)") { corpus, tokens, output, preset, maxLength, vocabulary, seed, device, resume };
+        var force = new Option<bool>("--force") { Description = "start over, deleting the checkpoints of an earlier run in the output folder" };
+        var command = new Command("train", "Train SeqGAN on your own text (one sequence per line)") { corpus, tokens, output, preset, maxLength, vocabulary, seed, device, resume, force };
         command.SetAction(parse =>
         {
             var kind = parse.GetValue(tokens)!.ToLowerInvariant() switch
@@ -44,15 +45,19 @@ internal static class TrainCommand
             var loaded = task.LoadCorpus(path, chosen);
             var outputDirectory = OutputLocation.PrepareFolder(parse.GetValue(output) ?? Path.Combine("out", $"train-{Path.GetFileNameWithoutExtension(path)}"), "--output");
             foreach (var line in UnknownSummary(loaded)) Console.Error.WriteLine(line);
-            var split = CorpusSplit.Create(loaded, chosen.TestFraction, runSeed);
-            split.Save(Path.Combine(outputDirectory, "split"));
             var options = new RunOptions
             {
                 Seed = runSeed,
                 Device = Device.Parse(parse.GetValue(device)!),
                 CheckpointDirectory = Path.Combine(outputDirectory, "checkpoints"),
                 Resume = parse.GetValue(resume),
+                Force = parse.GetValue(force),
             };
+            if (options.Resume && options.Force) throw new ArgumentException("--resume and --force contradict each other: choose one");
+            // Before anything of this run is written: a refused resume leaves the earlier run's split and model as they were.
+            RunManifest.Claim(options.CheckpointDirectory, RealDataExperiments.Fingerprint("train", chosen, loaded, path).Add("seed", runSeed),
+                options.Resume, options.Force);
+            var split = CorpusSplit.Create(loaded, chosen.TestFraction, runSeed);
             Console.Error.WriteLine($"{loaded.Sequences.Count} sequences of {loaded.SequenceLength} tokens, vocabulary {loaded.Vocabulary.Count}; preset {chosen.Name}, device {options.Device}");
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
@@ -60,7 +65,13 @@ internal static class TrainCommand
             var result = ProgressDisplay.Run(reporter =>
             {
                 using var run = new RealDataRun(task, split, chosen, options, reporter, cancel.Token);
-                return run.Run(chosen.SeqGan, generator => TrainedTextModel.Save(modelDirectory, generator, loaded));
+                // The split and the model are written together once training succeeded: a failed run leaves an earlier
+                // run's pair as it was (a resume draws the same split again from the seed).
+                return run.Run(chosen.SeqGan, generator =>
+                {
+                    split.Save(Path.Combine(outputDirectory, "split"));
+                    TrainedTextModel.Save(modelDirectory, generator, loaded);
+                });
             });
             foreach (var (metric, value) in result.Metrics) Console.WriteLine($"{metric} {value.ToString("F4", CultureInfo.InvariantCulture)}");
             Console.WriteLine("samples:");

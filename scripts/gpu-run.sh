@@ -108,7 +108,7 @@ case $status in
   *) say "table1: failed with exit code $status (see above)" ;;
 esac
 phase_done table1
-for file in table1.md table1.csv figure2-curves.csv results.json figure2.png table1.png; do
+for file in table1.md table1.csv figure2-curves.csv timings.csv results.json figure2.png table1.png; do
   [ -f "$work/table1/$file" ] && cp "$work/table1/$file" "$out/"
 done
 [ -f "$out/table1.md" ] && cat "$out/table1.md" >>"$log"

@@ -1,3 +1,4 @@
+using SeqGan.Research.Data;
 using SeqGan.Research.Plotting;
 using SeqGan.Research.Storage;
 using SeqGan.Research.Training;
@@ -22,7 +23,7 @@ public static class OracleExperiments
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default, IReadOnlyList<TrainingMethod>? methods = null)
     {
         var output = outputDirectory ?? OutputFolders.Default("table1", preset.Name);
-        var (results, pretraining, source) = RunSeeds(preset, seeds, OutputFolders.WithCheckpoints(options, output), progress, cancellation,
+        var (results, pretraining, source) = RunSeeds("table1", preset, seeds, OutputFolders.WithCheckpoints(options, output), progress, cancellation,
             run => (methods ?? preset.Table1Methods).Select(run.Run));
         return WriteTable1AndFigure2(results, pretraining, preset, source, output);
     }
@@ -38,6 +39,7 @@ public static class OracleExperiments
         outputs.Write("table1.md", table.ToMarkdown());
         outputs.Write("table1.csv", table.ToCsv());
         outputs.Write("figure2-curves.csv", CurveCsv.Write(curves));
+        outputs.Write(TimingsCsv.FileName, Timings(results));
         outputs.Figure("figure2", OracleFigures.Figure2(curves, preset.PretrainEpochs, $"Figure 2 — NLL by oracle during training ({preset.Name} preset)"));
         outputs.Figure("table1", OracleFigures.Table1Bars(table, $"Table 1 — NLL-oracle ({preset.Name} preset)"));
         var result = new ReproductionResult(results, pretraining, table, outputs.Files, source, outputs.Skipped);
@@ -50,7 +52,10 @@ public static class OracleExperiments
     public static (PretrainingCheck Check, IReadOnlyList<string> Files) PretrainingAgainstMasterLog(OraclePreset preset, IReadOnlyList<int> seeds,
         RunOptions options, string masterLog, string outputDirectory, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
-        var check = PretrainingCheck.Run(preset, seeds, OutputFolders.WithCheckpoints(options, outputDirectory), MasterLog.Read(masterLog), progress, cancellation);
+        var log = MasterLog.Read(masterLog);
+        var runOptions = OutputFolders.WithCheckpoints(options, outputDirectory);
+        ClaimCheckpoints("pretraining-check", preset, runOptions);
+        var check = PretrainingCheck.Run(preset, seeds, runOptions, log, progress, cancellation);
         var outputs = new ExperimentOutputs(outputDirectory);
         outputs.Write("pretraining-check.md", check.ToMarkdown());
         outputs.Write("pretraining-check.csv", check.ToCsv());
@@ -63,21 +68,24 @@ public static class OracleExperiments
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default, IReadOnlyList<AdversarialStrategy>? strategies = null)
     {
         var output = outputDirectory ?? OutputFolders.Default("figure3", preset.Name);
-        var (results, pretraining, source) = RunSeeds(preset, seeds, OutputFolders.WithCheckpoints(options, output), progress, cancellation,
+        var (results, pretraining, source) = RunSeeds("figure3", preset, seeds, OutputFolders.WithCheckpoints(options, output), progress, cancellation,
             run => (strategies ?? OraclePreset.Figure3Strategies).Select(strategy => run.Run(preset.SeqGanWith(strategy))));
         var curves = pretraining.Concat(results.SelectMany(r => r.Curve)).ToList();
         var outputs = new ExperimentOutputs(output);
         outputs.Write("figure3-curves.csv", CurveCsv.Write(curves));
+        outputs.Write(TimingsCsv.FileName, Timings(results));
         outputs.Figure("figure3", OracleFigures.Figure3(curves, preset.PretrainEpochs, $"Figure 3 — SeqGAN training strategies ({preset.Name} preset)"));
         return new ReproductionResult(results, pretraining, null, outputs.Files, source, outputs.Skipped);
     }
 
-    /// <summary>Runs <paramref name="methods"/> on every seed (one world and one pretraining per seed).</summary>
-    private static (List<MethodResult> Results, List<CurvePoint> Pretraining, string OracleSource) RunSeeds(OraclePreset preset,
+    /// <summary>Runs <paramref name="methods"/> on every seed (one world and one pretraining per seed), after claiming
+    /// the checkpoint folder for this run (<see cref="RunManifest"/>).</summary>
+    private static (List<MethodResult> Results, List<CurvePoint> Pretraining, string OracleSource) RunSeeds(string experiment, OraclePreset preset,
         IReadOnlyList<int> seeds, RunOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellation,
         Func<OracleRun, IEnumerable<MethodResult>> methods)
     {
         if (seeds.Count == 0) throw new ArgumentException("at least one seed is needed", nameof(seeds));
+        ClaimCheckpoints(experiment, preset, options);
         var results = new List<MethodResult>();
         var pretraining = new List<CurvePoint>();
         var source = "";
@@ -90,4 +98,17 @@ public static class OracleExperiments
         }
         return (results, pretraining, source);
     }
+
+    /// <summary>Claims the checkpoint folder (<see cref="RunManifest"/>) for a run of <paramref name="experiment"/> under
+    /// <paramref name="preset"/> and the oracle it will use, before anything of the run is written.</summary>
+    internal static void ClaimCheckpoints(string experiment, OraclePreset preset, RunOptions options)
+    {
+        if (options.CheckpointDirectory is not { } root) return;
+        var fingerprint = RunFingerprint.OfKit(experiment).AddProperties("preset", preset);
+        if (preset.UsePaperOracle && PaperOracleFile.Find() is { } oracle && File.Exists(oracle)) fingerprint.AddFile("oracle", oracle);
+        else fingerprint.Add("oracle", $"random({preset.RandomOracleSeed})");
+        RunManifest.Claim(root, fingerprint, options.Resume, options.Force);
+    }
+
+    private static string Timings(IEnumerable<MethodResult> results) => TimingsCsv.Write(results.Select(r => (r.Method, r.Seed, r.WallSeconds)));
 }

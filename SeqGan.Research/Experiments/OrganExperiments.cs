@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using SeqGan.Research.Data;
 using SeqGan.Research.Metrics;
+using SeqGan.Research.Storage;
 using SeqGan.Research.Training;
 
 namespace SeqGan.Research.Experiments;
@@ -27,6 +28,10 @@ public static class OrganExperiments
         if (seeds.Count == 0) throw new ArgumentException("at least one seed", nameof(seeds));
         corpus ??= AbcCorpus.Load(OrganMusicFile.Require(), preset.SequenceLength);
         options = outputDirectory is null ? options ?? new RunOptions() : OutputFolders.WithCheckpoints(options, outputDirectory);
+        if (options.CheckpointDirectory is { } root)
+            RunManifest.Claim(root, RunFingerprint.OfKit("organ").AddProperties("preset", preset)
+                .AddDigest("corpus.tunes", corpus.Tunes.Select(t => string.Join(' ', t))).Add("corpus.sequenceLength", corpus.SequenceLength)
+                .Add("corpus.vocabulary", corpus.Vocabulary.Size), options.Resume, options.Force);
         var runs = new Dictionary<(MusicObjectiveKind, OrganAlgorithm), List<OrganResult>>();
         var sweep = new List<OrganResult>();
         foreach (var seed in seeds)
@@ -46,6 +51,8 @@ public static class OrganExperiments
         outputs.Write("organ-table.md", table.ToMarkdown());
         outputs.Write("organ-table.csv", table.ToCsv());
         outputs.Write("organ-sweep.csv", SweepCsv(sweep, preset.SweepObjective));
+        outputs.Write(TimingsCsv.FileName, TimingsCsv.Write(runs.Values.SelectMany(list => list).Concat(sweep)
+            .Select(r => (Method: TimingLabel(r), r.Seed, r.WallSeconds)).DistinctBy(t => (t.Method, t.Seed))));
         outputs.Figure("organ-sweep", OrganFigures.LambdaSweep(sweep, preset.SweepObjective,
             $"ORGAN λ sweep — {preset.SweepObjective.Label()} objective ({preset.Name} preset)"));
         return new OrganReproduction(corpus, table, sweep, preset.SweepObjective, outputs.Files, outputs.Skipped);
@@ -61,10 +68,15 @@ public static class OrganExperiments
     public static string SweepCsv(IEnumerable<OrganResult> sweep, MusicObjectiveKind objective)
     {
         static string R(double v) => v.ToString("R", CultureInfo.InvariantCulture);
-        var text = new StringBuilder("objective,lambda,seed,objective_score,tonality,melodicity,ratio_of_steps,diversity,distinct_fraction,wall_seconds\n");
+        var text = new StringBuilder("objective,lambda,seed,objective_score,tonality,melodicity,ratio_of_steps,diversity,distinct_fraction\n");
         foreach (var r in sweep)
             text.AppendLine(string.Join(',', objective.Label(), R(r.Lambda), r.Seed, R(r.Scores.Of(objective)), R(r.Scores.Tonality), R(r.Scores.Melodicity),
-                R(r.Scores.RatioOfSteps), R(r.Diversity), R(r.DistinctFraction), r.WallSeconds.ToString("F1", CultureInfo.InvariantCulture)));
+                R(r.Scores.RatioOfSteps), R(r.Diversity), R(r.DistinctFraction)));
         return text.ToString();
     }
+
+    /// <summary>One run, named once: MLE and SeqGAN (λ = 1) are shared by every objective.</summary>
+    private static string TimingLabel(OrganResult r) => r.Algorithm is OrganAlgorithm.Mle or OrganAlgorithm.SeqGan
+        ? r.Algorithm.Label()
+        : string.Create(CultureInfo.InvariantCulture, $"{r.Algorithm.Label()} {r.Objective} λ={r.Lambda:0.###}");
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using SeqGan.Research.Data.Corpora;
+using SeqGan.Research.Storage;
 using SeqGan.Research.Training;
 
 namespace SeqGan.Research.Experiments;
@@ -26,6 +27,8 @@ public static class RealDataExperiments
         var path = corpusFile ?? CatalogCorpusFile.Locate(task.CatalogFile
             ?? throw new ArgumentException($"{task.Name} has no catalog file: pass the corpus file", nameof(corpusFile)));
         var corpus = task.LoadCorpus(path, preset);
+        if (runOptions.CheckpointDirectory is { } root)
+            RunManifest.Claim(root, Fingerprint(task.Name, preset, corpus, path), runOptions.Resume, runOptions.Force);
         Directory.CreateDirectory(outputDirectory);
         var files = new List<string>();
         var results = new List<RealDataResult>();
@@ -55,6 +58,13 @@ public static class RealDataExperiments
         outputs.Write($"{task.Name}.md", table.ToMarkdown());
         outputs.Write($"{task.Name}.csv", table.ToCsv());
         outputs.Write($"{task.Name}-samples.txt", samples.ToString());
+        outputs.Write(TimingsCsv.FileName, TimingsCsv.Write(results.Select(r => (r.Method, r.Seed, r.WallSeconds))));
         return new RealDataReproduction(results, table, corpus, outputs.Files);
     }
+
+    /// <summary>What determines a real-data run: the kit, the preset, the corpus file and how it became sequences.</summary>
+    public static RunFingerprint Fingerprint(string experiment, RealDataPreset preset, TokenCorpus corpus, string corpusFile) =>
+        RunFingerprint.OfKit(experiment).AddProperties("preset", preset).AddFile("corpus", corpusFile)
+            .Add("corpus.preparation", corpus.Preparation).Add("corpus.sequenceLength", corpus.SequenceLength)
+            .Add("corpus.separator", corpus.TokenSeparator).AddDigest("corpus.vocabulary", corpus.Vocabulary.Tokens);
 }

@@ -63,7 +63,6 @@ public sealed record RealDataTable(string Title, string Preset, IReadOnlyList<st
             header.Add(metric);
             if (!metric.StartsWith("Self-", StringComparison.Ordinal) && metric != RealDataMetrics.NllTest) header.AddRange(["p", "paper"]);
         }
-        header.Add("wall time per seed after the shared MLE pretraining (s)");
         text.AppendLine($"| {string.Join(" | ", header)} |");
         text.AppendLine($"|{string.Concat(Enumerable.Repeat("---|", header.Count))}");
         foreach (var row in Rows)
@@ -76,7 +75,6 @@ public sealed record RealDataTable(string Title, string Preset, IReadOnlyList<st
                 if (!metric.StartsWith("Self-", StringComparison.Ordinal) && metric != RealDataMetrics.NllTest)
                     cells.AddRange([P(cell?.PValueVsSeqGan), cell?.Paper is { } paper ? paper.ToString("0.0###", CultureInfo.InvariantCulture) : ""]);
             }
-            cells.Add(F(row.MeanWallSeconds, "F0"));
             text.AppendLine($"| {string.Join(" | ", cells)} |");
         }
         text.AppendLine();
@@ -87,11 +85,12 @@ public sealed record RealDataTable(string Title, string Preset, IReadOnlyList<st
 
     public string ToCsv()
     {
-        var text = new StringBuilder("method,metric,mean,std,seeds,p_value_vs_seqgan,paper,wall_seconds_mean\n");
+        // Timings are in timings.csv: two identical runs give identical tables.
+        var text = new StringBuilder("method,metric,mean,std,seeds,p_value_vs_seqgan,paper\n");
         foreach (var row in Rows)
             foreach (var cell in row.Cells)
                 text.AppendLine(string.Join(',', row.Method, cell.Metric, F(cell.Mean, "R"), F(cell.StandardDeviation, "R"), cell.Seeds,
-                    cell.PValueVsSeqGan is { } p ? F(p, "R") : "", cell.Paper is { } paper ? F(paper, "R") : "", F(row.MeanWallSeconds, "F1")));
+                    cell.PValueVsSeqGan is { } p ? F(p, "R") : "", cell.Paper is { } paper ? F(paper, "R") : ""));
         return text.ToString();
     }
 }

@@ -45,24 +45,25 @@ public sealed record Table1(IReadOnlyList<Table1Row> Rows, string Preset, string
         var text = new StringBuilder();
         text.AppendLine($"Table 1 — NLL-oracle (lower is better); preset `{Preset}`, oracle {OracleSource}, mean ± std over seeds.");
         text.AppendLine();
-        text.AppendLine("| Method | NLL-oracle | seeds | p-value vs SeqGAN | NLL-test | paper | wall time per seed (s) |");
-        text.AppendLine("|---|---|---|---|---|---|---|");
+        text.AppendLine("| Method | NLL-oracle | seeds | p-value vs SeqGAN | NLL-test | paper |");
+        text.AppendLine("|---|---|---|---|---|---|");
         foreach (var row in Rows)
         {
             var paper = PaperValues.TryGetValue(row.Method, out var value) ? F(value) : "";
             var p = row.PValueVsSeqGan is { } pv ? pv.ToString("G3", CultureInfo.InvariantCulture) : "";
-            text.AppendLine($"| {row.Method} | {F(row.Mean)} ± {F(row.StandardDeviation)} | {row.Seeds} | {p} | {F(row.MeanNllTest)} | {paper} | {F(row.MeanWallSeconds, "F0")} |");
+            text.AppendLine($"| {row.Method} | {F(row.Mean)} ± {F(row.StandardDeviation)} | {row.Seeds} | {p} | {F(row.MeanNllTest)} | {paper} |");
         }
         return text.ToString();
     }
 
     public string ToCsv()
     {
-        var text = new StringBuilder("method,nll_oracle_mean,nll_oracle_std,seeds,p_value_vs_seqgan,nll_test_mean,paper,wall_seconds_mean\n");
+        // Timings are in timings.csv: two identical runs give identical tables.
+        var text = new StringBuilder("method,nll_oracle_mean,nll_oracle_std,seeds,p_value_vs_seqgan,nll_test_mean,paper\n");
         foreach (var row in Rows)
             text.AppendLine(string.Join(',', row.Method, F(row.Mean, "R"), F(row.StandardDeviation, "R"), row.Seeds,
                 row.PValueVsSeqGan is { } p ? F(p, "R") : "", F(row.MeanNllTest, "R"),
-                PaperValues.TryGetValue(row.Method, out var paper) ? F(paper) : "", F(row.MeanWallSeconds, "F1")));
+                PaperValues.TryGetValue(row.Method, out var paper) ? F(paper) : ""));
         return text.ToString();
     }
 }

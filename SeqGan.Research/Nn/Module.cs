@@ -50,9 +50,6 @@ public abstract class Module : IModule
 
     public IEnumerable<Tensor> Parameters() => NamedParameters().Select(p => p.Parameter);
 
-    /// <summary>The name of the first parameter holding a NaN or an infinity, or null when all are finite numbers.</summary>
-    public string? FirstNonFiniteParameter() => NamedParameters().Where(p => !p.Parameter.AllFinite()).Select(p => p.Name).FirstOrDefault();
-
     public long ParameterCount => Parameters().Sum(p => p.NumberOfElements);
 
     /// <summary>Training mode (dropout active) for this module and all sub-modules.</summary>

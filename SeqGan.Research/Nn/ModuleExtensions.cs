@@ -11,4 +11,8 @@ public static class ModuleExtensions
         module.MoveTo(device);
         return module;
     }
+
+    /// <summary>The name of the first parameter holding a NaN or an infinity, or null when all are finite numbers.</summary>
+    public static string? FirstNonFiniteParameter(this IModule module) =>
+        module.NamedParameters().Where(p => !p.Parameter.AllFinite()).Select(p => p.Name).FirstOrDefault();
 }

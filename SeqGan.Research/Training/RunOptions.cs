@@ -12,4 +12,7 @@ public sealed record RunOptions
     public string? CheckpointDirectory { get; init; }
     /// <summary>Continue from the checkpoints found there.</summary>
     public bool Resume { get; init; }
+    /// <summary>Start over when the checkpoint root holds an earlier run's checkpoints (they are deleted); without it
+    /// and without <see cref="Resume"/> such a run is refused (see <see cref="Storage.RunManifest"/>).</summary>
+    public bool Force { get; init; }
 }

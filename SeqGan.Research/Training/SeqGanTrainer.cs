@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SeqGan.Research.Models;
 using SeqGan.Research.Nn;
 using SeqGan.Research.Tensors;
@@ -68,7 +67,6 @@ public sealed class SeqGanTrainer : IDisposable
     public void Pretrain()
     {
         if (pretrainedGenerator is not null) return;
-        var watch = Stopwatch.StartNew();
         Torch.ManualSeed(Seed(PretrainingSession));
         using var generator = NewGenerator();
         using var optimizer = new Adam(generator.Parameters(), settings.GeneratorLearningRate);
@@ -96,7 +94,7 @@ public sealed class SeqGanTrainer : IDisposable
         untrained = session.Evaluations.GetValueOrDefault("untrained");
         pretrained = session.Evaluations.GetValueOrDefault("pretrained");
         pretrainedGenerator = ModuleSnapshot.Of(generator, optimizer);
-        pretrainingSeconds = watch.Elapsed.TotalSeconds;
+        pretrainingSeconds = session.TrainingSeconds;
     }
 
     /// <summary>
@@ -130,7 +128,6 @@ public sealed class SeqGanTrainer : IDisposable
     /// <summary>The MLE and scheduled-sampling baselines: pretraining continued with its own Adam.</summary>
     private RunResult Baseline(TrainingMethod method, IEvaluator evaluator, Action<ISequencePolicy>? trained)
     {
-        var watch = Stopwatch.StartNew();
         using var generator = PretrainedGenerator();
         using var optimizer = new Adam(generator.Parameters(), settings.GeneratorLearningRate);
         pretrainedGenerator!.LoadOptimizer(optimizer);
@@ -145,13 +142,12 @@ public sealed class SeqGanTrainer : IDisposable
             EvaluateIfDue(session, generator, method.Label, method.Session, method.Session, epoch + 1, settings.BaselineEpochs,
                 Due(epoch + 1, settings.BaselineEpochs, settings.EvaluateEveryEpochs), settings.PretrainEpochs, "loss", loss);
         }, cancellation);
-        return Finish(method, session, generator, evaluator, trained, watch);
+        return Finish(method, session, generator, evaluator, trained);
     }
 
     /// <summary>Lines 4–19 with the method's reward and strategy.</summary>
     private RunResult Adversarial(AdversarialMethod method, IEvaluator evaluator, Action<ISequencePolicy>? trained)
     {
-        var watch = Stopwatch.StartNew();
         var usesDiscriminator = method.Reward.UsesDiscriminator;
         var shared = usesDiscriminator && settings.DiscriminatorPretraining == DiscriminatorPretraining.OncePerSeed;
         if (shared) PretrainDiscriminator();
@@ -203,7 +199,7 @@ public sealed class SeqGanTrainer : IDisposable
             EvaluateIfDue(session, generator, method.Label, method.Session, method.Session, iteration + 1, settings.AdversarialIterations,
                 Due(iteration + 1, settings.AdversarialIterations, settings.EvaluateEveryIterations), settings.PretrainEpochs, loss is null ? null : "D loss", loss);
         }, cancellation);
-        return Finish(method, session, generator, evaluator, trained, watch);
+        return Finish(method, session, generator, evaluator, trained);
     }
 
     /// <summary>Lines 4–5 once per seed (<see cref="DiscriminatorPretraining.OncePerSeed"/>), against the pretrained generator.</summary>
@@ -253,7 +249,7 @@ public sealed class SeqGanTrainer : IDisposable
 
     /// <summary>The run's final scores (checkpointed while every part of the run is still registered), then the result.</summary>
     private RunResult Finish(TrainingMethod method, TrainingSession session, ISequencePolicy generator, IEvaluator evaluator,
-        Action<ISequencePolicy>? trained, Stopwatch watch)
+        Action<ISequencePolicy>? trained)
     {
         session.CompletePhase("evaluate", () =>
         {
@@ -261,7 +257,7 @@ public sealed class SeqGanTrainer : IDisposable
             Report(method.Label, "evaluate", 1, 1);
         });
         trained?.Invoke(generator);
-        return new RunResult(method.Label, options.Seed, method.Session, session.Curve.ToList(), session.Evaluations["final"], watch.Elapsed.TotalSeconds);
+        return new RunResult(method.Label, options.Seed, method.Session, session.Curve.ToList(), session.Evaluations["final"], session.TrainingSeconds);
     }
 
     /// <summary>Evaluate after <paramref name="step"/> of <paramref name="total"/>: every <paramref name="every"/> steps and at the end.</summary>
@@ -272,6 +268,7 @@ public sealed class SeqGanTrainer : IDisposable
     private void EvaluateIfDue(TrainingSession session, ISequencePolicy generator, string label, string curvePhase, string phase,
         int step, int total, bool due, int epochOffset, string? fallbackMetric, double? fallback)
     {
+        ThrowIfLossNotFinite(label, phase, step, fallbackMetric, fallback);
         (string? Metric, double? Value) evaluated = (null, null);
         if (due) evaluated = CurvePoints(session, generator, label, curvePhase, epochOffset + step);
         var isEvaluation = evaluated.Metric is not null;
@@ -308,8 +305,19 @@ public sealed class SeqGanTrainer : IDisposable
     private string? SessionDirectory(string name) =>
         options.CheckpointDirectory is null ? null : Path.Combine(options.CheckpointDirectory, $"seed{options.Seed}", name);
 
-    private void Report(string run, string phase, int step, int total, string? metric = null, double? value = null, bool isEvaluation = false) =>
+    private void Report(string run, string phase, int step, int total, string? metric = null, double? value = null, bool isEvaluation = false)
+    {
+        if (!isEvaluation) ThrowIfLossNotFinite(run, phase, step, metric, value);
         progress?.Report(new TrainingProgress(run, phase, step, total, metric, value, isEvaluation));
+    }
+
+    /// <summary>A training loss that is NaN or infinite stops the run here, naming it (the session's own check after the
+    /// step names the parameter that followed it).</summary>
+    private static void ThrowIfLossNotFinite(string run, string phase, int step, string? metric, double? value)
+    {
+        if (metric is not null && value is { } loss && !double.IsFinite(loss))
+            throw new TrainingDivergedException($"training diverged in phase '{phase}' of {run} at step {step}: the {metric} is {loss}, not a number");
+    }
 
     public void Dispose()
     {

@@ -25,5 +25,5 @@ public sealed record ScheduledSamplingMethod(ScheduledSamplingSchedule Schedule,
 public sealed record AdversarialMethod(string Label, string Session, RewardFactory Reward, AdversarialStrategy Strategy) : TrainingMethod(Label, Session);
 
 /// <summary>What a run produced: its curve (from its first point, where pretraining ended), its final scores and its
-/// wall time (for the untrained and pretrained generator: the pretraining's).</summary>
+/// training time over every resumed part of its session (for the untrained and pretrained generator: the pretraining's).</summary>
 public sealed record RunResult(string Label, int Seed, string Session, IReadOnlyList<CurvePoint> Curve, Evaluation Evaluation, double WallSeconds);

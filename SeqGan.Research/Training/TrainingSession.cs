@@ -10,7 +10,10 @@ namespace SeqGan.Research.Training;
 /// optimizer, the RNG state, the curve, the evaluations and the position (phase, step) are saved every
 /// <c>checkpointEvery</c> steps and at the end of each phase. A session opened on an existing checkpoint
 /// restores all of it and skips what is done, so a resumed run draws exactly the random numbers — and
-/// reaches exactly the numbers — of an uninterrupted one (on CPU).
+/// reaches exactly the numbers — of an uninterrupted one (on CPU). Every field of a checkpoint's state is checked
+/// on restore (its file and field named when wrong); a step after which a registered module holds a NaN or an
+/// infinity stops the run (<see cref="TrainingDivergedException"/>) before it is checkpointed; the training time is
+/// counted over every part of a resumed run.
 /// </summary>
 public sealed class TrainingSession
 {
@@ -20,13 +23,19 @@ public sealed class TrainingSession
     private readonly HashSet<string> completedPhases = [];
     private string? resumePhase;
     private int resumeStep;
-    private JsonObject? pendingRestore;
+    private SavedSessionState? pendingRestore;
     private Dictionary<string, Tensor>? pendingTensors;
+    private double secondsBefore;
+    private readonly System.Diagnostics.Stopwatch clock = new();
 
     public List<CurvePoint> Curve { get; } = [];
 
     /// <summary>Named scores the run keeps across a resume ("final", "untrained", …).</summary>
     public Dictionary<string, Evaluation> Evaluations { get; } = [];
+
+    /// <summary>Seconds spent in this session's phases, over every part of a resumed run (kept apart from the
+    /// results: the same run gives the same results, never the same timings).</summary>
+    public double TrainingSeconds => secondsBefore + clock.Elapsed.TotalSeconds;
 
     /// <param name="checkpointDirectory">null: no checkpoints (notebooks, tests)</param>
     /// <param name="resume">restore from the directory's checkpoint if there is one</param>
@@ -34,10 +43,11 @@ public sealed class TrainingSession
     {
         directory = checkpointDirectory;
         if (directory is null || !resume) return;
-        if (Checkpoint.Load(directory) is { } saved)
+        SavedSessionState? parsed = null;
+        if (Checkpoint.Load(directory, (state, file) => parsed = SavedSessionState.Parse(state, file)) is { } saved)
         {
             pendingTensors = saved.Tensors;
-            pendingRestore = saved.State;
+            pendingRestore = parsed;
         }
     }
 
@@ -54,28 +64,27 @@ public sealed class TrainingSession
         try
         {
             var source = directory!;
-            if (pendingRestore["evaluations"] is null)
-                throw new InvalidDataException($"{source}: a checkpoint of an older version of the kit (before the shared trainer); " +
-                    "run without --resume, or into another output folder");
+            var file = Checkpoint.StatePath(source);
+            var state = pendingRestore;
             foreach (var (name, module) in modules)
                 module.LoadStateDict(Prefixed(pendingTensors, $"module.{name}."), $"{source} (module {name})");
             foreach (var (name, optimizer) in optimizers)
+                optimizer.LoadState(Prefixed(pendingTensors, $"optimizer.{name}."), JsonFields.Long(state.OptimizerSteps, name, $"{file} optimizerSteps", min: 0),
+                    $"{source} (optimizer {name})");
+            foreach (var phase in state.CompletedPhases) completedPhases.Add(phase);
+            resumePhase = state.Phase;
+            resumeStep = state.Step;
+            Curve.AddRange(state.Curve);
+            foreach (var (name, evaluation) in state.Evaluations) Evaluations[name] = evaluation;
+            try
             {
-                var steps = pendingRestore["optimizerSteps"]?[name]?.GetValue<long>()
-                    ?? throw new InvalidDataException($"{source}: no step count for optimizer '{name}'");
-                optimizer.LoadState(Prefixed(pendingTensors, $"optimizer.{name}."), steps, $"{source} (optimizer {name})");
+                Torch.SetCpuRngState(state.Rng);
             }
-            foreach (var phase in pendingRestore["completedPhases"]!.AsArray()) completedPhases.Add(phase!.GetValue<string>());
-            resumePhase = pendingRestore["phase"]?.GetValue<string>();
-            resumeStep = pendingRestore["step"]?.GetValue<int>() ?? 0;
-            foreach (var point in pendingRestore["curve"]!.AsArray())
-                Curve.Add(new CurvePoint(point!["method"]!.GetValue<string>(), point["seed"]!.GetValue<int>(),
-                    point["phase"]!.GetValue<string>(), point["epoch"]!.GetValue<int>(), point["metric"]!.GetValue<string>(), point["value"]!.GetValue<double>()));
-            foreach (var (name, evaluation) in pendingRestore["evaluations"]!.AsObject())
-                Evaluations[name] = new Evaluation(
-                    evaluation!["metrics"]!.AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<double>()),
-                    evaluation["samples"]!.AsArray().Select(text => text!.GetValue<string>()).ToList());
-            Torch.SetCpuRngState(Convert.FromBase64String(pendingRestore["rng"]!.GetValue<string>()));
+            catch (TorchException e)
+            {
+                throw new InvalidDataException($"{file}: \"rng\" is not a random generator state of this libtorch: {e.Message}", e);
+            }
+            secondsBefore = state.Seconds;
         }
         finally
         {
@@ -92,10 +101,14 @@ public sealed class TrainingSession
     {
         if (completedPhases.Contains(phase)) return;
         var start = resumePhase == phase ? resumeStep : 0;
+        if (start > steps && directory is not null)
+            throw new InvalidDataException($"{Checkpoint.StatePath(directory)}: \"step\" is {start}, beyond the {steps} steps of phase '{phase}'");
+        using var timing = Time();
         for (var s = start; s < steps; s++)
         {
             Interruption.ThrowIfRequested(cancellation);
             step(s);
+            ThrowIfDiverged(phase, s + 1);
             var done = s + 1 == steps;
             if (done) completedPhases.Add(phase);
             if (done || (s + 1) % checkpointEvery == 0) Save(phase, s + 1);
@@ -111,7 +124,8 @@ public sealed class TrainingSession
     public void CompletePhase(string phase, Action work)
     {
         if (completedPhases.Contains(phase)) return;
-        work();
+        using (Time()) work();
+        ThrowIfDiverged(phase, 1);
         completedPhases.Add(phase);
         Save(phase, 1);
     }
@@ -151,12 +165,45 @@ public sealed class TrainingSession
                 ["curve"] = curve,
                 ["evaluations"] = evaluations,
                 ["rng"] = Convert.ToBase64String(Torch.GetCpuRngState()),
+                ["seconds"] = TrainingSeconds,
             };
             Checkpoint.Save(directory, tensors, state);
         }
         finally
         {
             foreach (var t in tensors.Values) t.Dispose();
+        }
+    }
+
+    /// <summary>Stops the run when a step left a registered module with a NaN or an infinity (a loss or gradient that
+    /// was not a number): nothing after it would mean anything, and the last checkpoint, from before, stays valid.</summary>
+    private void ThrowIfDiverged(string phase, int step)
+    {
+        foreach (var (name, module) in modules)
+            if (module.FirstNonFiniteParameter() is { } parameter)
+                throw new TrainingDivergedException(
+                    $"training diverged in phase '{phase}' at step {step}: {name}.{parameter} holds NaN or infinite values (a loss or gradient that is not a number); "
+                    + "the last checkpoint, from before, is kept");
+    }
+
+    private TimingScope Time() => new(clock);
+
+    /// <summary>Counts the wall time of a phase (nested phases count once).</summary>
+    private readonly struct TimingScope : IDisposable
+    {
+        private readonly System.Diagnostics.Stopwatch clock;
+        private readonly bool started;
+
+        public TimingScope(System.Diagnostics.Stopwatch clock)
+        {
+            this.clock = clock;
+            started = !clock.IsRunning;
+            if (started) clock.Start();
+        }
+
+        public void Dispose()
+        {
+            if (started) clock.Stop();
         }
     }
 
