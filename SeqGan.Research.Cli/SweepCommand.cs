@@ -27,6 +27,7 @@ internal static class SweepCommand
         var output = new Option<string?>("--out", "--output") { Description = "the sweep folder (default out/sweep-EXPERIMENT-PRESET)" };
         var backend = new Option<string>("--backend") { Description = "local (worker processes on this machine) or slurm (one sbatch job array)", DefaultValueFactory = _ => Sweep.LocalBackend };
         var workers = new Option<int>("--workers") { Description = "local: concurrent task processes", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int?>("--threads") { Description = "local: libtorch threads per task (default: the cores divided by --workers)" };
         var cpus = new Option<int?>("--cpus-per-task") { Description = "slurm: cores per task (also libtorch's thread count)" };
         var gres = new Option<string?>("--gres") { Description = "slurm: generic resources per task, e.g. gpu:1" };
         var time = new Option<string?>("--time") { Description = "slurm: time limit per task, e.g. 12:00:00" };
@@ -34,7 +35,7 @@ internal static class SweepCommand
         var partition = new Option<string?>("--partition") { Description = "slurm: partition" };
         var account = new Option<string?>("--account") { Description = "slurm: account" };
         var command = new Command("sweep", "Run a grid of methods × seeds × preset overrides as independent checkpointed tasks, locally or as a Slurm job array")
-            { experiment, preset, methods, seeds, overrides, device, output, backend, workers, cpus, gres, time, memory, partition, account };
+            { experiment, preset, methods, seeds, overrides, device, output, backend, workers, threads, cpus, gres, time, memory, partition, account };
         command.SetAction(parse =>
         {
             var name = parse.GetValue(experiment)!.ToLowerInvariant();
@@ -68,7 +69,7 @@ internal static class SweepCommand
             }
             using var cancel = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-            Sweep.RunLocal(sweep, tasks, parse.GetValue(workers), seqgan, new Progress<string>(Console.Error.WriteLine), cancel.Token);
+            Sweep.RunLocal(sweep, tasks, parse.GetValue(workers), seqgan, new Progress<string>(Console.Error.WriteLine), cancel.Token, parse.GetValue(threads));
             return Report(Sweep.Collect(sweep));
         });
         command.Subcommands.Add(StatusCommand());

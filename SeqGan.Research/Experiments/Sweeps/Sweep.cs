@@ -52,15 +52,18 @@ public static class Sweep
 
     /// <summary>Runs the unfinished tasks as at most <paramref name="workers"/> concurrent processes on this machine,
     /// the cores divided between them. Throws after all have ended if any failed, naming each with its log.</summary>
+    /// <param name="threadsPerTask">libtorch threads of each task; null: the cores divided by the workers. Numbers are
+    /// the same at every thread count to float rounding, digit for digit at the same count.</param>
     public static void RunLocal(SweepDirectory sweep, IReadOnlyList<SweepTask> tasks, int workers, WorkerCommand seqgan,
-        IProgress<string>? lines = null, CancellationToken cancellation = default)
+        IProgress<string>? lines = null, CancellationToken cancellation = default, int? threadsPerTask = null)
     {
+        if (threadsPerTask < 1) throw new ArgumentException($"--threads must be at least 1, got {threadsPerTask}");
         if (workers < 1) throw new ArgumentException($"--workers must be at least 1, got {workers}");
         var pending = tasks.Where(t => sweep.Status(t).State != SweepTaskState.Finished).ToList();
         if (pending.Count == 0) return;
         var jobs = pending.Select(t => new WorkerJob($"task {t.Index}",
             ["sweep", "task", sweep.Path, "--index", t.Index.ToString(CultureInfo.InvariantCulture)], sweep.LogFile(t.Index))).ToList();
-        var threads = Math.Max(1, Environment.ProcessorCount / Math.Min(workers, pending.Count));
+        var threads = threadsPerTask ?? Math.Max(1, Environment.ProcessorCount / Math.Min(workers, pending.Count));
         lines?.Report($"running {pending.Count} of {tasks.Count} tasks as {Math.Min(workers, pending.Count)} concurrent processes, {threads} threads each; logs in {Path.Combine(sweep.Path, "tasks")}");
         WorkerProcesses.RunAll(seqgan, jobs, workers,
             new Dictionary<string, string> { ["SEQGAN_NUM_THREADS"] = threads.ToString(CultureInfo.InvariantCulture) }, lines, cancellation);
