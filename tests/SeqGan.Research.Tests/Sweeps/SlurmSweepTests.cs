@@ -26,19 +26,18 @@ public class SlurmSweepTests(LocalSlurmCluster cluster, ITestOutputHelper output
             Assert.Contains("#SBATCH --array=0-3", script);
             Assert.Contains("#SBATCH --requeue", script);
             WaitFor(() => Enumerable.Range(0, 4).All(i => File.Exists(Path.Combine(slurm, "tasks", $"{i}", OracleResultsFile.FileName))), jobId, slurm);
-            var slurmSeconds = clock.Elapsed.TotalSeconds;
-
             var status = SweepFiles.Seqgan(["sweep", "status", slurm], cluster.Environment);
             Assert.True(status.ExitCode == 0, status.Output);
             Assert.Contains("4 of 4 finished; slurm job", status.Output);
             var collect = SweepFiles.Seqgan(["sweep", "collect", slurm], cluster.Environment);
             Assert.True(collect.ExitCode == 0, collect.Output);
+            var slurmSeconds = clock.Elapsed.TotalSeconds;
 
             clock.Restart();
             var local = Path.Combine(root, "local");
             var run = SweepFiles.Seqgan([.. grid, "--workers", "2", "--threads", "1", "--out", local]);
             Assert.True(run.ExitCode == 0, run.Output);
-            output.WriteLine($"smoke sweep, 2 methods × 2 seeds: {slurmSeconds:F1} s through Slurm (submit to last results.json), " +
+            output.WriteLine($"smoke sweep, 2 methods × 2 seeds: {slurmSeconds:F1} s through Slurm (sbatch, wait, status, collect), " +
                 $"{clock.Elapsed.TotalSeconds:F1} s with --backend local --workers 2 (run and collect)");
             SweepFiles.AssertSameTable1(Path.Combine(local, "table1"), Path.Combine(slurm, "table1"));
             Assert.Contains("attempt 1", File.ReadAllText(Path.Combine(slurm, "tasks", "0", "log.txt")));
@@ -55,8 +54,8 @@ public class SlurmSweepTests(LocalSlurmCluster cluster, ITestOutputHelper output
         var root = Directory.CreateTempSubdirectory("seqgan-sweep-requeue-").FullName;
         try
         {
-            // Long enough an adversarial phase (30 iterations, a checkpoint after each) to be killed in the middle of it.
-            string[] settings = ["--preset", "smoke", "--methods", "SeqGAN", "--set", "AdversarialIterations=30"];
+            // Long enough an adversarial phase (16 iterations, a checkpoint after each) to be killed in the middle of it.
+            string[] settings = ["--preset", "smoke", "--methods", "SeqGAN", "--set", "AdversarialIterations=16"];
             var sweep = Path.Combine(root, "sweep");
             var submit = SweepFiles.Seqgan(["sweep", "table1", .. settings, "--backend", "slurm", "--out", sweep], cluster.Environment);
             Assert.True(submit.ExitCode == 0, submit.Output);
@@ -80,7 +79,7 @@ public class SlurmSweepTests(LocalSlurmCluster cluster, ITestOutputHelper output
             var sequential = Path.Combine(root, "sequential");
             var run = SweepFiles.Seqgan(["reproduce", "table1", .. settings, "--out", sequential]);
             Assert.True(run.ExitCode == 0, run.Output);
-            SweepFiles.AssertSameTable1(sequential, Path.Combine(sweep, "table1-AdversarialIterations=30"));
+            SweepFiles.AssertSameTable1(sequential, Path.Combine(sweep, "table1-AdversarialIterations=16"));
         }
         finally
         {
