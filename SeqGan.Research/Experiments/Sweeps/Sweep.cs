@@ -34,6 +34,7 @@ public static class Sweep
             var existing = sweep.ReadManifest();
             if (JsonSerializer.Serialize(existing.Grid) != JsonSerializer.Serialize(grid))
                 throw new ArgumentException($"{sweep.ManifestFile}: this folder holds a sweep of another grid; choose another --out, or repeat that sweep's own arguments to resume it");
+            slurmJobId ??= existing.SlurmJobId;   // kept until a new submission replaces it: status still finds the old job
         }
         sweep.Write(new SweepManifest(grid, backend, slurmJobId), tasks);
         return tasks;
