@@ -5,6 +5,7 @@ var root = new RootCommand("seqgan — SeqGAN and its family, reproduced in C# o
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(ReproduceCommand.Create());
+root.Subcommands.Add(SweepCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(NotebookCommand.Create());
 root.Subcommands.Add(DataCommand.Create());

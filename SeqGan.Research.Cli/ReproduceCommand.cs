@@ -2,6 +2,7 @@ using System.CommandLine;
 using SeqGan.Research.Data;
 using SeqGan.Research.Experiments;
 using SeqGan.Research.Experiments.Parallel;
+using SeqGan.Research.Experiments.Sweeps;
 using SeqGan.Research.Storage;
 using SeqGan.Research.Tensors;
 using SeqGan.Research.Training;
@@ -26,8 +27,9 @@ internal static class ReproduceCommand
         var onlySeed = new Option<int?>("--seed") { Description = "table1 only: run this one seed (instead of 1..--seeds)" };
         var parallel = new Option<int>("--parallel") { Description = "table1 only: run the seeds as this many concurrent processes, merged into one table", DefaultValueFactory = _ => 1 };
         var fromResults = new Option<string?>("--from-results") { Description = "table1 only: no training; the table and figures of these results.json files (comma-separated), e.g. those a GPU run brought back" };
+        var overrides = new Option<string[]>("--set") { Description = "table1/figure3 only: a preset setting, e.g. --set Rollouts=8 (repeatable; what one cell of `seqgan sweep --set` runs)" };
         var command = new Command("reproduce", "Reproduce a table or figure of the SeqGAN paper")
-            { experiment, preset, seeds, device, output, resume, force, methods, onlySeed, parallel, fromResults };
+            { experiment, preset, seeds, device, output, resume, force, methods, onlySeed, parallel, fromResults, overrides };
         command.SetAction(parse =>
         {
             var name = parse.GetValue(experiment)!.ToLowerInvariant();
@@ -71,13 +73,23 @@ internal static class ReproduceCommand
                     var (check, written) = OracleExperiments.PretrainingAgainstMasterLog(chosen, seedList, options, log, Output("pretraining", chosen.Name), reporter, cancel.Token);
                     return (check.ToMarkdown(), written, (IReadOnlyList<string>)[]);
                 }),
-                "table1" or "figure2" or "figure3" => Oracle(name, OraclePreset.ByName(presetName)),
+                "table1" or "figure2" or "figure3" => Oracle(name, OracleWithOverrides(OraclePreset.ByName(presetName))),
                 _ => throw new ArgumentException($"unknown experiment '{name}' (expected table1, figure2, figure3, pretraining, table2, table3, table4, organ or estimators)"),
             };
             foreach (var reason in skipped) Console.Error.WriteLine($"warning: {reason}");
             Console.WriteLine(text);
             foreach (var file in files) Console.WriteLine($"wrote {file}");
             return 0;
+
+            OraclePreset OracleWithOverrides(OraclePreset chosen)
+            {
+                var settings = (parse.GetValue(overrides) ?? []).Select(PresetOverrides.Parse<OraclePreset>).ToList();
+                if (settings.Count > 0 && parse.GetValue(parallel) > 1)
+                    throw new ArgumentException("--set with --parallel: run the grid with `seqgan sweep --set ... --workers N` instead");
+                if (settings.FirstOrDefault(o => o.Values.Count != 1) is { } many)
+                    throw new ArgumentException($"--set {many.Key}: reproduce takes one value (`seqgan sweep` takes several)");
+                return PresetOverrides.Apply(chosen, settings.Select(o => new KeyValuePair<string, string>(o.Key, o.Values[0])));
+            }
 
             (string, IReadOnlyList<string>, IReadOnlyList<string>) Oracle(string experimentName, OraclePreset chosen)
             {

@@ -13,6 +13,8 @@
 #   chromium            headless browser that renders figures to PNG (Figure.SavePng, notebook outputs)
 #   fonts-dejavu-core   a sans-serif font for the figures' text, so PNGs look the same on every machine
 #   nodejs npm          only when `npm` is missing: installs plotly.js (package.json, pinned in package-lock.json)
+#   slurm-wlm munge     Slurm (slurmctld, slurmd, sbatch, squeue, scontrol) and its authentication daemon: the sweep
+#                       tests run `seqgan sweep --backend slurm` on a one-node cluster (scripts/slurm-local-cluster.sh)
 # Then the dotnet tools of .config/dotnet-tools.json (`dotnet tool restore`): .NET Interactive, pinned, whose Jupyter
 # kernel (.net-csharp) the tests run every notebook under beside the kit's own.
 # Extra groups: `bootstrap.sh --python` adds python3-torch (scripts/bench_python_reference.py) and
@@ -20,7 +22,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libtorch-dev libopenblas0-openmp cmake g++ python3-nbformat jupyter-nbconvert libzmq5 python3-jupyter-client chromium fonts-dejavu-core)
+packages=(libtorch-dev libopenblas0-openmp cmake g++ python3-nbformat jupyter-nbconvert libzmq5 python3-jupyter-client chromium fonts-dejavu-core slurm-wlm munge)
 for arg in "$@"; do
   case "$arg" in
     --python) packages+=(python3-torch python3-nltk) ;;

@@ -23,10 +23,16 @@ public static class OracleExperiments
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default, IReadOnlyList<TrainingMethod>? methods = null)
     {
         var output = outputDirectory ?? OutputFolders.Default("table1", preset.Name);
-        var (results, pretraining, source) = RunSeeds("table1", preset, seeds, OutputFolders.WithCheckpoints(options, output), progress, cancellation,
-            run => (methods ?? preset.Table1Methods).Select(run.Run));
+        var (results, pretraining, source) = Table1Runs(preset, seeds, OutputFolders.WithCheckpoints(options, output), progress, cancellation, methods);
         return WriteTable1AndFigure2(results, pretraining, preset, source, output);
     }
+
+    /// <summary>Table 1's runs without its files: what one task of a sweep computes (its results.json then merges with
+    /// the other tasks' through <see cref="WriteTable1AndFigure2"/>, as the seeds of one run do).</summary>
+    public static (IReadOnlyList<MethodResult> Results, IReadOnlyList<CurvePoint> Pretraining, string OracleSource) Table1Runs(OraclePreset preset,
+        IReadOnlyList<int> seeds, RunOptions options, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default,
+        IReadOnlyList<TrainingMethod>? methods = null) =>
+        RunSeeds("table1", preset, seeds, options, progress, cancellation, run => (methods ?? preset.Table1Methods).Select(run.Run));
 
     /// <summary>Table 1 (markdown, CSV), Figure 2's curves (CSV), the figures figure2 and table1, and results.json (what
     /// <see cref="Parallel.OracleResultsFile.Merge"/> reads back) of per-seed results, in the order given.</summary>

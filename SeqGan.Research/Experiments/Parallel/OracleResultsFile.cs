@@ -15,10 +15,13 @@ public static class OracleResultsFile
 
     private sealed record Contents(IReadOnlyList<MethodResult> Results, IReadOnlyList<CurvePoint> PretrainingCurves, string OracleSource);
 
-    public static string Write(string directory, ReproductionResult result)
+    public static string Write(string directory, ReproductionResult result) =>
+        Write(directory, result.Results, result.PretrainingCurves, result.OracleSource);
+
+    public static string Write(string directory, IReadOnlyList<MethodResult> results, IReadOnlyList<CurvePoint> pretrainingCurves, string oracleSource)
     {
         var path = Path.Combine(directory, FileName);
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new Contents(result.Results, result.PretrainingCurves, result.OracleSource)));
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new Contents(results, pretrainingCurves, oracleSource)));
         return path;
     }
 

@@ -15,7 +15,7 @@ public class ParallelSeedsTests
                 ["reproduce", "table1", "--preset", "smoke", "--seeds", "2", "--methods", "MLE,SeqGAN", "--parallel", parallel.ToString(CultureInfo.InvariantCulture), "--out", output];
             // The two workers get one thread each (the cores shared out); the sequential run must use as many: libtorch and
             // OpenBLAS split work by thread count, and on some CPUs (measured: AMD EPYC) that changes float rounding.
-            var oneThread = new Dictionary<string, string> { ["SEQGAN_NUM_THREADS"] = "1" };
+            var oneThread = new Dictionary<string, string?> { ["SEQGAN_NUM_THREADS"] = "1" };
             var sequential = ExternalProcess.Run(ExternalProcess.Seqgan, Arguments(Path.Combine(root, "sequential"), 1), TimeSpan.FromMinutes(10), environment: oneThread);
             Assert.True(sequential.ExitCode == 0, sequential.Output);
             var parallel = ExternalProcess.Run(ExternalProcess.Seqgan, Arguments(Path.Combine(root, "parallel"), 2), TimeSpan.FromMinutes(10));
