@@ -46,9 +46,9 @@ public abstract class LstmLanguageModel : SequencePolicy
 
     public override Tensor Logits(RecurrentState state) => Output.Forward(state.Parts[0]);
 
-    /// <summary>Fused in the bridge from the hidden state: no [B, V] logits matrix.</summary>
-    public override Tensor SampleNext(RecurrentState state, Tensor uniforms) =>
-        state.Parts[0].SampleFromHidden(Output.Weight, Output.Bias!, uniforms);
+    /// <summary>Fused in the bridge from the hidden state: no [B, V] logits matrix (any temperature).</summary>
+    public override Tensor SampleNext(RecurrentState state, Tensor uniforms, double inverseTemperature = 1) =>
+        TemperedOutput.Sample(state.Parts[0], Output, uniforms, inverseTemperature);
 
     public override IReadOnlyList<RecurrentState> PrefixStates(Tensor tokens)
     {
