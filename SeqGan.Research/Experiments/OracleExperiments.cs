@@ -23,7 +23,7 @@ public static class OracleExperiments
     {
         var output = outputDirectory ?? OutputFolders.Default("table1", preset.Name);
         var (results, pretraining, source) = RunSeeds(preset, seeds, OutputFolders.WithCheckpoints(options, output), progress, cancellation,
-            run => (methods ?? preset.Table1Methods).Select(run.Run));
+            run => (methods ?? preset.Table1Methods).Select(method => run.Run(method)));
         return WriteTable1AndFigure2(results, pretraining, preset, source, output);
     }
 
