@@ -12,6 +12,7 @@ public static class FrontierFigures
     /// </summary>
     public static Figure Frontier(IReadOnlyList<FrontierPoint> points, double oracleEntropy, string? title = null)
     {
+        if (points.Count == 0) throw new ArgumentException("the frontier needs at least one point", nameof(points));
         var figure = new Figure();
         var methods = points.Select(p => p.Method).Distinct().ToList();
         for (var i = 0; i < methods.Count; i++)
@@ -29,9 +30,13 @@ public static class FrontierFigures
                 Name = $"{methods[i]}, T = 1", Mode = ScatterMode.Markers, Color = color, MarkerSize = 13, LegendGroup = methods[i], ShowLegend = false,
             });
         }
+        // The x range always holds the floor, so that the line is drawn inside the plot, not on its edge.
+        var low = Math.Min(oracleEntropy, points.Min(p => p.NllOracle));
+        var high = Math.Max(oracleEntropy, points.Max(p => p.NllOracle));
+        var pad = Math.Max(0.05 * (high - low), 0.05);
         return figure
             .WithTitle(title ?? "Frontier — NLL-test against NLL-oracle over the temperature (large marker: T = 1)")
-            .WithXAxis("NLL-oracle of generated samples (lower: higher quality)")
+            .WithXAxis(new Axis("NLL-oracle of generated samples (lower: higher quality)") { Min = low - pad, Max = high + pad })
             .WithYAxis("NLL-test of held-out oracle samples (lower: more coverage)")
             .WithVerticalMarker(new VerticalMarker(oracleEntropy, $"oracle entropy {oracleEntropy:F2}: left of it, mode dropping"));
     }
