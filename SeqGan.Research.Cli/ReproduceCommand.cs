@@ -9,27 +9,28 @@ using SeqGan.Research.Training;
 
 namespace SeqGan.Research.Cli;
 
-/// <summary>`seqgan reproduce table1|figure2|figure3|pretraining|table2|table3|table4|organ|estimators`: the paper's experiments
+/// <summary>`seqgan reproduce table1|figure2|figure3|frontier|pretraining|table2|table3|table4|organ|estimators`: the paper's experiments
 /// (synthetic and real data), ORGAN's music table or the estimator lab, with a preset. Parses the arguments and calls the
 /// library, which runs, writes the tables, curves and figures, and decides where they go.</summary>
 internal static class ReproduceCommand
 {
     public static Command Create()
     {
-        var experiment = new Argument<string>("experiment") { Description = "table1, figure2 (same runs as table1), figure3 (synthetic); pretraining (MLE pretraining against master's logged curve); table2 (poems), table3 (Obama), table4 (music); organ (ORGAN's music table and λ sweep); or estimators (gradient estimators against the exact gradient on a tiny oracle)" };
+        var experiment = new Argument<string>("experiment") { Description = "table1, figure2 (same runs as table1), figure3 (synthetic); pretraining (MLE pretraining against master's logged curve); table2 (poems), table3 (Obama), table4 (music); frontier (every Table 1 method over the sampling temperature: NLL-test against NLL-oracle, Caccia et al. 2020); organ (ORGAN's music table and λ sweep); or estimators (gradient estimators against the exact gradient on a tiny oracle)" };
         var preset = new Option<string>("--preset") { Description = "smoke (seconds), quick (minutes on a CPU) or paper (master's 2017 schedule; GPU)", DefaultValueFactory = _ => "quick" };
         var seeds = new Option<int>("--seeds") { Description = "number of seeds (1..N); Table 1 reports mean ± std and Welch p-values over them", DefaultValueFactory = _ => 1 };
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto", DefaultValueFactory = _ => "cpu" };
         var output = new Option<string?>("--out", "--output") { Description = "output folder (default out/<experiment>-<preset>)" };
         var resume = new Option<bool>("--resume") { Description = "continue from the checkpoints in the output folder" };
         var force = new Option<bool>("--force") { Description = "start over, deleting the checkpoints of an earlier run in the output folder" };
-        var methods = new Option<string?>("--methods") { Description = "table1 only: comma-separated subset, e.g. MLE,SeqGAN" };
+        var methods = new Option<string?>("--methods") { Description = "table1 and frontier: comma-separated subset, e.g. MLE,SeqGAN" };
+        var checkpoints = new Option<string?>("--checkpoints") { Description = "frontier only: the checkpoint folder to train into or, with --resume, to sweep without training (e.g. out/table1-quick/checkpoints; default <output>/checkpoints)" };
         var onlySeed = new Option<int?>("--seed") { Description = "table1 only: run this one seed (instead of 1..--seeds)" };
         var parallel = new Option<int>("--parallel") { Description = "table1 only: run the seeds as this many concurrent processes, merged into one table", DefaultValueFactory = _ => 1 };
         var fromResults = new Option<string?>("--from-results") { Description = "table1 only: no training; the table and figures of these results.json files (comma-separated), e.g. those a GPU run brought back" };
         var overrides = new Option<string[]>("--set") { Description = "table1/figure3 only: a preset setting, e.g. --set Rollouts=8 (repeatable; what one cell of `seqgan sweep --set` runs)" };
         var command = new Command("reproduce", "Reproduce a table or figure of the SeqGAN paper")
-            { experiment, preset, seeds, device, output, resume, force, methods, onlySeed, parallel, fromResults, overrides };
+            { experiment, preset, seeds, device, output, resume, force, methods, onlySeed, parallel, fromResults, overrides, checkpoints };
         command.SetAction(parse =>
         {
             var name = parse.GetValue(experiment)!.ToLowerInvariant();
@@ -73,8 +74,16 @@ internal static class ReproduceCommand
                     var (check, written) = OracleExperiments.PretrainingAgainstMasterLog(chosen, seedList, options, log, Output("pretraining", chosen.Name), reporter, cancel.Token);
                     return (check.ToMarkdown(), written, (IReadOnlyList<string>)[]);
                 }),
+                "frontier" => ProgressDisplay.Run(reporter =>
+                {
+                    var chosen = OraclePreset.ByName(presetName);
+                    var frontierOptions = parse.GetValue(checkpoints) is { } folder ? options with { CheckpointDirectory = folder } : options;
+                    var result = FrontierExperiment.Run(chosen, seedList, frontierOptions, Output("frontier", chosen.Name), reporter, cancel.Token,
+                        parse.GetValue(methods)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(chosen.Table1Method).ToList());
+                    return (result.Table.ToMarkdown(), result.Files, result.Skipped);
+                }),
                 "table1" or "figure2" or "figure3" => Oracle(name, OracleWithOverrides(OraclePreset.ByName(presetName))),
-                _ => throw new ArgumentException($"unknown experiment '{name}' (expected table1, figure2, figure3, pretraining, table2, table3, table4, organ or estimators)"),
+                _ => throw new ArgumentException($"unknown experiment '{name}' (expected table1, figure2, figure3, frontier, pretraining, table2, table3, table4, organ or estimators)"),
             };
             foreach (var reason in skipped) Console.Error.WriteLine($"warning: {reason}");
             Console.WriteLine(text);

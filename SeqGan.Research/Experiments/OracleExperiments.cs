@@ -32,7 +32,7 @@ public static class OracleExperiments
     public static (IReadOnlyList<MethodResult> Results, IReadOnlyList<CurvePoint> Pretraining, string OracleSource) Table1Runs(OraclePreset preset,
         IReadOnlyList<int> seeds, RunOptions options, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default,
         IReadOnlyList<TrainingMethod>? methods = null) =>
-        RunSeeds("table1", preset, seeds, options, progress, cancellation, run => (methods ?? preset.Table1Methods).Select(run.Run));
+        RunSeeds("table1", preset, seeds, options, progress, cancellation, run => (methods ?? preset.Table1Methods).Select(method => run.Run(method)));
 
     /// <summary>Table 1 (markdown, CSV), Figure 2's curves (CSV), the figures figure2 and table1, and results.json (what
     /// <see cref="Parallel.OracleResultsFile.Merge"/> reads back) of per-seed results, in the order given.</summary>

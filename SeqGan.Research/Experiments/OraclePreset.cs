@@ -30,6 +30,15 @@ public sealed record OraclePreset : SeqGanSettings
     /// <summary>Generator samples the oracle scores at each NLL-oracle evaluation.</summary>
     public int EvaluationSamples { get; init; } = 10_000;
 
+    // ---- the frontier (Caccia et al. 2020) ----
+    /// <summary>The inverse temperatures α the frontier sweeps every method over; must hold 1 (the model itself). Default:
+    /// Caccia et al.'s grid (<see cref="CacciaGrid"/>).</summary>
+    public IReadOnlyList<double> FrontierInverseTemperatures { get; init; } = CacciaGrid;
+
+    /// <summary>0.1, 0.13, …, 2.47: Caccia et al.'s α grid, np.arange(0.1, 2.5, 0.03) (GansFallingShort e6be915
+    /// synthetic_data_experiments/oracle_eval.py:17; the end is excluded), rounded to 2 decimals so that 1 is exactly in it.</summary>
+    public static IReadOnlyList<double> CacciaGrid { get; } = Enumerable.Range(0, 80).Select(i => Math.Round(0.1 + 0.03 * i, 2)).ToList();
+
     // ---- the baselines ----
     public ScheduledSamplingSchedule ScheduledSampling { get; init; } = new();
     /// <summary>PG-BLEU's BLEU order.</summary>
@@ -45,10 +54,13 @@ public sealed record OraclePreset : SeqGanSettings
         new AdversarialMethod("SeqGAN", "seqgan", Reward, Strategy),
     ];
 
+    /// <summary>The frontier's rows: Table 1's, and MLE selected by early stopping on a validation split beside MLE by schedule.</summary>
+    public IReadOnlyList<TrainingMethod> FrontierMethods => [.. Table1Methods, new EarlyStoppedMleMethod()];
+
     /// <summary>A row of Table 1 by its label ("SS", "PG-BLEU") or session name ("scheduledsampling"), case-insensitively.</summary>
     public TrainingMethod Table1Method(string name) =>
-        Table1Methods.FirstOrDefault(m => string.Equals(m.Label, name, StringComparison.OrdinalIgnoreCase) || string.Equals(m.Session, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"unknown method '{name}' (expected one of {string.Join(", ", Table1Methods.Select(m => m.Label))})");
+        FrontierMethods.FirstOrDefault(m => string.Equals(m.Label, name, StringComparison.OrdinalIgnoreCase) || string.Equals(m.Session, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"unknown method '{name}' (expected one of {string.Join(", ", FrontierMethods.Select(m => m.Label))})");
 
     /// <summary>The four training strategies of the paper's Figure 3.</summary>
     public static IReadOnlyList<AdversarialStrategy> Figure3Strategies { get; } =
@@ -80,6 +92,9 @@ public sealed record OraclePreset : SeqGanSettings
         EvaluateEveryIterations = 5,
         BaselineEpochs = 10,
         CheckpointEvery = 5,
+        // Coarser than Caccia's 81 points so that 5 methods × 2 seeds sweep in minutes on a 2-core CPU: denser on the
+        // cooled side (α > 1), where the matched-NLL-test comparison is read.
+        FrontierInverseTemperatures = [0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5],
     };
 
     /// <summary>A tiny random oracle and tiny models: runs end to end in seconds (tests use it).</summary>
@@ -105,6 +120,7 @@ public sealed record OraclePreset : SeqGanSettings
         EvaluateEveryIterations = 2,
         BaselineEpochs = 2,
         CheckpointEvery = 1,
+        FrontierInverseTemperatures = [0.5, 1.0, 1.5, 2.0],
     };
 
     public static OraclePreset ByName(string name) => PresetNames.Find(name, Smoke, Quick, Paper);
@@ -114,6 +130,8 @@ public sealed record OraclePreset : SeqGanSettings
         base.Validate();
         Positive(TrainingSequences, nameof(TrainingSequences));
         Positive(EvaluationSamples, nameof(EvaluationSamples));
+        if (!FrontierInverseTemperatures.Contains(1.0) || FrontierInverseTemperatures.Any(a => !double.IsFinite(a) || a <= 0))
+            throw new ArgumentException($"preset {Name}: FrontierInverseTemperatures must be finite numbers above 0 and hold 1 (the model itself), got [{string.Join(", ", FrontierInverseTemperatures)}]");
         if (TrainingSequences < BatchSize) throw new ArgumentException($"preset {Name}: {TrainingSequences} training sequences do not fill one batch of {BatchSize}");
     }
 }

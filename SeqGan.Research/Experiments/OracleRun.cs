@@ -1,4 +1,5 @@
 using SeqGan.Research.Metrics;
+using SeqGan.Research.Models;
 using SeqGan.Research.Tensors;
 using SeqGan.Research.Training;
 
@@ -38,9 +39,12 @@ public sealed class OracleRun : IDisposable
     }
 
     /// <summary>Runs <paramref name="method"/> (a row of <see cref="OraclePreset.Table1Methods"/>, or any other) on this seed.</summary>
-    public MethodResult Run(TrainingMethod method)
+    /// <remarks>
+    /// <paramref name="trained"/>, when given, sees the trained generator (for Random the untrained one, for a pretrained
+    /// row the pretrained one) before it is disposed: what the frontier sweeps the temperature of.</remarks>
+    public MethodResult Run(TrainingMethod method, Action<ISequencePolicy>? trained = null)
     {
-        var result = trainer.Run(method);
+        var result = trainer.Run(method, trained: trained);
         var nllOracle = result.Curve.Last(p => p.Metric == OracleMetrics.NllOracleName).Value;
         return new MethodResult(result.Label, result.Seed, nllOracle, result.Evaluation[OracleMetrics.NllTestName], result.Curve, result.WallSeconds);
     }

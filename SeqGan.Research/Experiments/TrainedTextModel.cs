@@ -129,12 +129,13 @@ public sealed class TrainedTextModel : IDisposable
     }
 
     /// <summary><paramref name="count"/> generated texts, decoded up to the first padding token; the same seed gives the same texts (CPU).</summary>
-    public IReadOnlyList<string> Sample(int count, ulong seed)
+    /// <remarks>At inverse temperature <paramref name="inverseTemperature"/> (logits × α; 1: the model, the texts of before).</remarks>
+    public IReadOnlyList<string> Sample(int count, ulong seed, double inverseTemperature = 1)
     {
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "must be at least 1");
         Torch.ManualSeed(seed);
         using var scope = Torch.NewDisposeScope();
-        var tokens = Generator.Sample(count, 2048).To(DType.Int64, Device.Cpu).ToArray<long>();
+        var tokens = Generator.Sample(count, 2048, inverseTemperature).To(DType.Int64, Device.Cpu).ToArray<long>();
         var width = Generator.Size.SequenceLength;
         return Enumerable.Range(0, count)
             .Select(i => string.Join(Separator, Vocabulary.Decode(tokens.AsSpan(i * width, width).ToArray())))

@@ -6,6 +6,7 @@ namespace SeqGan.Research.Metrics;
 /// (the oracle's for NLL-oracle, the generator's for NLL-test).</summary>
 public interface ISequenceLikelihood
 {
-    /// <summary>Mean over all tokens of −log p(y_t | y_&lt;t) for tokens [N, T], in batches, without gradient.</summary>
-    double MeanNegativeLogLikelihood(Tensor tokens, int batchSize = 256);
+    /// <summary>Mean over all tokens of −log p_α(y_t | y_&lt;t) for tokens [N, T], in batches, without gradient;
+    /// p_α = softmax(α · logits), α the <paramref name="inverseTemperature"/> (1: the model's own likelihood).</summary>
+    double MeanNegativeLogLikelihood(Tensor tokens, int batchSize = 256, double inverseTemperature = 1);
 }

@@ -7,6 +7,7 @@ namespace SeqGan.Research.Metrics;
 public interface ISequenceSampler
 {
     /// <summary><paramref name="count"/> sequences [count, T] (int64, on the model's device), drawn in batches of
-    /// <paramref name="batchSize"/>, without gradient.</summary>
-    Tensor Sample(long count, int batchSize);
+    /// <paramref name="batchSize"/>, without gradient, from softmax(α · logits) with α the <paramref name="inverseTemperature"/>
+    /// (1: the model's own distribution, the same tokens as before temperature existed).</summary>
+    Tensor Sample(long count, int batchSize, double inverseTemperature = 1);
 }

@@ -34,8 +34,8 @@ public sealed class GruLanguageModel : SequencePolicy
 
     public override Tensor Logits(RecurrentState state) => Output.Forward(state.Parts[0]);
 
-    public override Tensor SampleNext(RecurrentState state, Tensor uniforms) =>
-        state.Parts[0].SampleFromHidden(Output.Weight, Output.Bias!, uniforms);
+    public override Tensor SampleNext(RecurrentState state, Tensor uniforms, double inverseTemperature = 1) =>
+        TemperedOutput.Sample(state.Parts[0], Output, uniforms, inverseTemperature);
 
     public override IReadOnlyList<RecurrentState> PrefixStates(Tensor tokens)
     {

@@ -23,9 +23,10 @@ public interface ISequencePolicy : IModule, ISequenceSampler, ISequenceLikelihoo
     /// <summary>Next-token logits [B, V] in <paramref name="state"/>.</summary>
     Tensor Logits(RecurrentState state);
 
-    /// <summary>Next tokens [B] ~ softmax(<see cref="Logits"/>) by inverse CDF with <paramref name="uniforms"/> [B]
-    /// (a policy may fuse this in the bridge, as the LSTM and GRU do: no [B, V] matrix).</summary>
-    Tensor SampleNext(RecurrentState state, Tensor uniforms);
+    /// <summary>Next tokens [B] ~ softmax(α · <see cref="Logits"/>) by inverse CDF with <paramref name="uniforms"/> [B], α the
+    /// <paramref name="inverseTemperature"/> (1: the model itself, exactly as without it; large: towards argmax). A policy may
+    /// fuse this in the bridge, as the LSTM and GRU do: no [B, V] matrix.</summary>
+    Tensor SampleNext(RecurrentState state, Tensor uniforms, double inverseTemperature = 1);
 
     /// <summary>Teacher forcing of tokens [B, T]: element t is the state after [start, y_0 … y_{t−1}], whose logits give
     /// y_t's distribution — what rollouts of prefix length t start from.</summary>
@@ -34,8 +35,9 @@ public interface ISequencePolicy : IModule, ISequenceSampler, ISequenceLikelihoo
     /// <summary>Logits [B, T, V] at every position under teacher forcing of tokens [B, T] (int64).</summary>
     Tensor TeacherForcedLogits(Tensor tokens);
 
-    /// <summary>log p(y_t | y_&lt;t) of every token of tokens [B, T]: [B, T].</summary>
-    Tensor TokenLogProbabilities(Tensor tokens);
+    /// <summary>log p_α(y_t | y_&lt;t) of every token of tokens [B, T]: [B, T], p_α = softmax(α · logits) with α the
+    /// <paramref name="inverseTemperature"/> (1: the model's own).</summary>
+    Tensor TokenLogProbabilities(Tensor tokens, double inverseTemperature = 1);
 
     /// <summary><paramref name="count"/> sequences [count, T] (int64, on the model's device), without gradient.</summary>
     Tensor Sample(long count);

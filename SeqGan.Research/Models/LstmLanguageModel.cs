@@ -40,9 +40,11 @@ public abstract class LstmLanguageModel : SequencePolicy
 
     /// <summary>log p(y_t | y_&lt;t) of every token of tokens [B, T]: [B, T]. The projection, log-softmax and pick of
     /// each target are one fused op (<see cref="Tensor.OutputLogProbabilities"/>): the same values as the base class's
-    /// <c>TeacherForcedLogits(tokens).LogSoftmax(-1).Gather(2, …)</c> up to float rounding, without the [B, T, V] logits.</summary>
-    public override Tensor TokenLogProbabilities(Tensor tokens)
+    /// <c>TeacherForcedLogits(tokens).LogSoftmax(-1).Gather(2, …)</c> up to float rounding, without the [B, T, V] logits.
+    /// At an inverse temperature α other than 1 (the frontier's sweeps, never training) it is the base class's tempered path.</summary>
+    public override Tensor TokenLogProbabilities(Tensor tokens, double inverseTemperature = 1)
     {
+        if (CheckInverseTemperature(inverseTemperature) != 1) return base.TokenLogProbabilities(tokens, inverseTemperature);
         var (hiddens, _) = Lstm.Unroll(Embedding.Forward(ShiftRight(tokens)));
         var rows = tokens.Size(0) * tokens.Size(1);
         return hiddens.Reshape(rows, Size.HiddenSize)
@@ -58,9 +60,9 @@ public abstract class LstmLanguageModel : SequencePolicy
 
     public override Tensor Logits(RecurrentState state) => Output.Forward(state.Parts[0]);
 
-    /// <summary>Fused in the bridge from the hidden state: no [B, V] logits matrix.</summary>
-    public override Tensor SampleNext(RecurrentState state, Tensor uniforms) =>
-        state.Parts[0].SampleFromHidden(Output.Weight, Output.Bias!, uniforms);
+    /// <summary>Fused in the bridge from the hidden state: no [B, V] logits matrix (any temperature).</summary>
+    public override Tensor SampleNext(RecurrentState state, Tensor uniforms, double inverseTemperature = 1) =>
+        TemperedOutput.Sample(state.Parts[0], Output, uniforms, inverseTemperature);
 
     public override IReadOnlyList<RecurrentState> PrefixStates(Tensor tokens)
     {

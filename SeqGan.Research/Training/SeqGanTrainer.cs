@@ -109,13 +109,18 @@ public sealed class SeqGanTrainer : IDisposable
         switch (method)
         {
             case UntrainedMethod:
+                if (trained is not null) WithUntrainedGenerator(trained);
                 return new RunResult(method.Label, options.Seed, method.Session, PretrainingCurve.Where(p => p.Epoch == 0).ToList(),
                     untrained ?? throw new InvalidOperationException($"'{method.Label}' needs the untrained generator's scores: set EvaluateUntrained in the preset"),
                     pretrainingSeconds);
             case PretrainedMethod:
+                if (trained is not null)
+                    using (var generator = PretrainedGenerator()) trained(generator);
                 return new RunResult(method.Label, options.Seed, method.Session, PretrainingCurve,
                     pretrained ?? throw new InvalidOperationException($"'{method.Label}' needs the pretrained generator's scores: set EvaluatePretrained in the preset"),
                     pretrainingSeconds);
+            case EarlyStoppedMleMethod earlyStopped:
+                return EarlyStoppedMle(earlyStopped, evaluator, trained);
             case MleMethod or ScheduledSamplingMethod:
                 return Baseline(method, evaluator, trained);
             case AdversarialMethod adversarial:
@@ -123,6 +128,15 @@ public sealed class SeqGanTrainer : IDisposable
             default:
                 throw new ArgumentException($"the trainer cannot run a {method.GetType().Name}", nameof(method));
         }
+    }
+
+    /// <summary>The untrained generator, rebuilt as <see cref="Pretrain"/> built it (the same seed, then the same
+    /// initialisation), so that a resumed pretraining can still show it.</summary>
+    private void WithUntrainedGenerator(Action<ISequencePolicy> use)
+    {
+        Torch.ManualSeed(Seed(PretrainingSession));
+        using var generator = NewGenerator();
+        use(generator);
     }
 
     /// <summary>The MLE and scheduled-sampling baselines: pretraining continued with its own Adam.</summary>
@@ -143,6 +157,52 @@ public sealed class SeqGanTrainer : IDisposable
                 Due(epoch + 1, settings.BaselineEpochs, settings.EvaluateEveryEpochs), settings.PretrainEpochs, "loss", loss);
         }, cancellation);
         return Finish(method, session, generator, evaluator, trained);
+    }
+
+    /// <summary>The metric name of the early-stopped MLE's validation curve.</summary>
+    public const string ValidationNllName = "NLL-validation";
+
+    /// <summary><see cref="EarlyStoppedMleMethod"/>: MLE on the training data less a validation split, the best epoch kept.</summary>
+    private RunResult EarlyStoppedMle(EarlyStoppedMleMethod method, IEvaluator evaluator, Action<ISequencePolicy>? trained)
+    {
+        if (!(method.ValidationFraction > 0 && method.ValidationFraction < 1))
+            throw new ArgumentOutOfRangeException(nameof(method), method.ValidationFraction, $"'{method.Label}': the validation fraction must be between 0 and 1");
+        Torch.ManualSeed(Seed(method.Session));
+        var count = real.Size(0);
+        var validationCount = Math.Max(1, (long)Math.Round(count * method.ValidationFraction));
+        if (count - validationCount < settings.BatchSize)
+            throw new ArgumentException($"'{method.Label}': {count - validationCount} sequences are left for training after the validation split, less than one batch of {settings.BatchSize}");
+        using var permutation = Tensor.RandPerm(count, real.Device);
+        using var validation = real.IndexSelect(0, permutation.Narrow(0, 0, validationCount));
+        using var training = real.IndexSelect(0, permutation.Narrow(0, validationCount, count - validationCount));
+        using var generator = NewGenerator();
+        using var best = NewGenerator();
+        using var optimizer = new Adam(generator.Parameters(), settings.GeneratorLearningRate);
+        // Not OpenRun: a fresh generator's curve does not start where pretraining's ended.
+        var session = new TrainingSession(SessionDirectory(method.Session), options.Resume);
+        session.Register("generator", generator);
+        session.Register("best", best);
+        session.Register("mle", optimizer);
+        session.Restore();
+        var epochs = settings.PretrainEpochs + settings.BaselineEpochs;
+        session.RunPhase(method.Session, epochs, settings.CheckpointEvery, epoch =>
+        {
+            MleTraining.TrainEpoch(generator, optimizer, training, settings.BatchSize, settings.GradientClip, cancellation: cancellation);
+            var nll = generator.MeanNegativeLogLikelihood(validation);
+            var bestSoFar = session.Curve.Where(p => p.Metric == ValidationNllName).Select(p => p.Value).DefaultIfEmpty(double.PositiveInfinity).Min();
+            session.Curve.Add(new CurvePoint(method.Label, options.Seed, method.Session, epoch + 1, ValidationNllName, nll));
+            if (nll < bestSoFar)
+            {
+                var state = generator.StateDict();
+                try { best.LoadStateDict(state, "the early-stopped generator"); }
+                finally { foreach (var tensor in state.Values) tensor.Dispose(); }
+            }
+            EvaluateIfDue(session, generator, method.Label, method.Session, method.Session, epoch + 1, epochs,
+                Due(epoch + 1, epochs, settings.EvaluateEveryEpochs), 0, ValidationNllName, nll);
+        }, cancellation);
+        // The run's last curve point is the selected generator's, which is what a table reads as the method's result.
+        session.CompletePhase("selected", () => CurvePoints(session, best, method.Label, "selected", epochs));
+        return Finish(method, session, best, evaluator, trained);
     }
 
     /// <summary>Lines 4–19 with the method's reward and strategy.</summary>

@@ -16,6 +16,15 @@ public sealed record PretrainedMethod(string Label = "MLE") : TrainingMethod(Lab
 /// <summary>MLE continued for <see cref="SeqGanSettings.BaselineEpochs"/> epochs with the pretraining Adam (the MLE baseline).</summary>
 public sealed record MleMethod(string Label = "MLE", string Session = "mle") : TrainingMethod(Label, Session);
 
+/// <summary>
+/// MLE selected on held-out likelihood (model selection by early stopping, beside <see cref="MleMethod"/>'s fixed schedule):
+/// a fresh generator (not the shared pretrained one, which has seen every training sequence) trained by MLE on the training
+/// data less a validation split of <paramref name="ValidationFraction"/>, for up to PretrainEpochs + BaselineEpochs epochs;
+/// the generator of the epoch with the lowest NLL on the validation split is the result.
+/// </summary>
+public sealed record EarlyStoppedMleMethod(double ValidationFraction = 0.1, string Label = "MLE (early-stopped)", string Session = "mle-earlystopped")
+    : TrainingMethod(Label, Session);
+
 /// <summary>Scheduled sampling (Bengio et al. 2015) for <see cref="SeqGanSettings.BaselineEpochs"/> epochs, ε by <paramref name="Schedule"/>.</summary>
 public sealed record ScheduledSamplingMethod(ScheduledSamplingSchedule Schedule, string Label = "SS", string Session = "scheduledsampling")
     : TrainingMethod(Label, Session);

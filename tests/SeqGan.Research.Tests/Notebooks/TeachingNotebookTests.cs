@@ -45,6 +45,7 @@ public sealed class TeachingNotebookTests
         ["09-organ-objectives"] = ["preset=OrganPreset.Smoke", "outputDirectory={temp}/out"],
         ["10-algorithm-1"] = ["preset=OraclePreset.Smoke"],
         ["11-gradient-estimators"] = ["preset=EstimatorLabPreset.Smoke", "myRollouts=2"],
+        ["12-temperature-frontier"] = ["preset=OraclePreset.Smoke", "seeds=1", "outputDirectory={temp}/out"],
     };
 
     /// <summary>A notebook's smoke parameters with <c>{temp}</c> set, its figures off and pointed into <paramref name="temp"/>.</summary>

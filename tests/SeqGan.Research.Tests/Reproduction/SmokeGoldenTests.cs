@@ -17,7 +17,7 @@ namespace SeqGan.Research.Tests.Reproduction;
 /// </summary>
 public class SmokeGoldenTests
 {
-    private static readonly string GoldenRoot = Path.Combine(AppContext.BaseDirectory, "Reproduction", "Golden");
+    internal static readonly string GoldenRoot = Path.Combine(AppContext.BaseDirectory, "Reproduction", "Golden");
 
     [Theory]
     [InlineData("table1")]
