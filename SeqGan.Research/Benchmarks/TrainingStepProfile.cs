@@ -58,9 +58,9 @@ public sealed record TrainingStepProfile(string Preset, string Device, IReadOnly
         var discriminatorScorer = new SequenceScorers.DiscriminatorScorer(discriminator);
         steps.Add(PerStep("SeqGAN generator step", 1, () => AdversarialTraining.GeneratorStep(generator, generatorAdam, generator,
             discriminatorScorer, batch, preset.Rollouts, preset.GradientClip)));
-        var bleu = Rewards.Bleu(preset.BleuOrder).Create(new RewardContext(null, data.Narrow(0, 0, preset.TrainingSequences)));
+        var bleu = preset.PgBleuReward.Create(new RewardContext(null, data.Narrow(0, 0, preset.TrainingSequences)));
         steps.Add(PerStep("PG-BLEU generator step", 1, () => AdversarialTraining.GeneratorStep(generator, generatorAdam, generator,
-            bleu, batch, preset.Rollouts, preset.GradientClip)));
+            bleu, batch, preset.PgBleuRollouts, preset.GradientClip)));
 
         progress?.Report("sampling and evaluation");
         steps.Add(PerStep($"sample {preset.NegativeSamples:N0} negatives", 1, () =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SeqGan.Research.Data;
 using SeqGan.Research.Plotting;
 using SeqGan.Research.Storage;
@@ -39,7 +40,7 @@ public static class OracleExperiments
     public static ReproductionResult WriteTable1AndFigure2(IReadOnlyList<MethodResult> results, IReadOnlyList<CurvePoint> pretraining,
         OraclePreset preset, string source, string outputDirectory)
     {
-        var table = Table1.FromResults(results, preset.Name, source);
+        var table = Table1.FromResults(results, preset.Name, source) with { Notes = Table1Notes(preset, results) };
         var curves = pretraining.Concat(results.SelectMany(r => r.Curve)).ToList();
         var outputs = new ExperimentOutputs(outputDirectory);
         outputs.Write("table1.md", table.ToMarkdown());
@@ -51,6 +52,24 @@ public static class OracleExperiments
         var result = new ReproductionResult(results, pretraining, table, outputs.Files, source, outputs.Skipped);
         outputs.Add([Parallel.OracleResultsFile.Write(outputDirectory, result)]);
         return result with { Files = outputs.Files };
+    }
+
+    /// <summary>How the SS and PG-BLEU rows of <paramref name="results"/> were run, beside what the original scripts did.</summary>
+    private static List<string> Table1Notes(OraclePreset preset, IReadOnlyList<MethodResult> results)
+    {
+        var notes = new List<string>();
+        var methods = results.Select(r => r.Method).ToHashSet();
+        if (methods.Contains("SS"))
+            notes.Add($"SS: per-token scheduled sampling, teacher forcing {preset.ScheduledSampling} over the preset's {preset.BaselineEpochs} " +
+                "epochs. The original schedule_sampling.py (LantaoYu/SeqGAN 4152436) flipped one coin for the whole run (model.py:90), " +
+                "so its SS row was teacher-forced MLE.");
+        if (methods.Contains("PG-BLEU"))
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"PG-BLEU: reward {preset.PgBleuReward.Name}, {preset.PgBleuRollouts} rollout(s) per step, generator Adam {preset.PgBleuLearningRate:G3}") +
+                (ReferenceEquals(preset.PgBleuReward, Rewards.OriginalPgBleu) && preset.PgBleuRollouts == 1 && preset.PgBleuLearningRate == 1e-3
+                    ? " — the original pg_bleu configuration (4152436 pg_bleu.py:36-37,101,165); its 200 MLE epochs and 800 iterations are not, the preset's schedule is."
+                    : " — not the original pg_bleu configuration (BLEU-3 unsmoothed, 40% of references, 1 rollout, Adam 1e-3)."));
+        return notes;
     }
 
     /// <summary>MLE pretraining under <paramref name="preset"/> against master's logged curve (<paramref name="masterLog"/>):

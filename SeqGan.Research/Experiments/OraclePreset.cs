@@ -41,8 +41,22 @@ public sealed record OraclePreset : SeqGanSettings
 
     // ---- the baselines ----
     public ScheduledSamplingSchedule ScheduledSampling { get; init; } = new();
-    /// <summary>PG-BLEU's BLEU order.</summary>
-    public int BleuOrder { get; init; } = 4;
+    /// <summary>PG-BLEU's reward; default the original's (<see cref="Rewards.OriginalPgBleu"/>: BLEU-3, no smoothing, 40% of the
+    /// training sequences as references). <c>Rewards.Bleu(4)</c> is the smoothed BLEU-4 against all of them that this kit
+    /// ran before (row <see cref="SmoothedBleu4PgBleu"/>).</summary>
+    public RewardFactory PgBleuReward { get; init; } = Rewards.OriginalPgBleu;
+    /// <summary>PG-BLEU's rollouts per generator step: 1, as the original (pg_bleu.py:165), whatever SeqGAN's <c>Rollouts</c>.</summary>
+    public int PgBleuRollouts { get; init; } = 1;
+    /// <summary>PG-BLEU's generator Adam rate: 1e-3, the original's (pg_bleu.py:36-37 ignores the model's 0.01 for Adam's default).</summary>
+    public double PgBleuLearningRate { get; init; } = 1e-3;
+
+    /// <summary>Table 1's PG-BLEU row as the original ran it (pg_bleu/pg_bleu.py at 4152436; its 800 iterations and 200 MLE
+    /// epochs are the 2016 schedule's, not this row's: every row here shares the preset's schedule and pretrained generator).</summary>
+    public AdversarialMethod PgBleu => new("PG-BLEU", "pgbleu", PgBleuReward, Strategy) { Rollouts = PgBleuRollouts, LearningRate = PgBleuLearningRate };
+
+    /// <summary>The PG-BLEU this kit ran before it followed the original: smoothed BLEU-4 against every training sequence,
+    /// the preset's rollouts and adversarial rate. Not a Table 1 row; name it in <c>--methods</c> to compare.</summary>
+    public AdversarialMethod SmoothedBleu4PgBleu => new("PG-BLEU (BLEU-4, smoothed)", "pgbleu-bleu4", Rewards.Bleu(4), Strategy);
 
     /// <summary>The rows of Table 1: Random, MLE, SS, PG-BLEU, and SeqGAN with this preset's reward.</summary>
     public IReadOnlyList<TrainingMethod> Table1Methods =>
@@ -50,7 +64,7 @@ public sealed record OraclePreset : SeqGanSettings
         new UntrainedMethod("Random"),
         new MleMethod("MLE", "mle"),
         new ScheduledSamplingMethod(ScheduledSampling, "SS", "scheduledsampling"),
-        new AdversarialMethod("PG-BLEU", "pgbleu", Rewards.Bleu(BleuOrder), Strategy),
+        PgBleu,
         new AdversarialMethod("SeqGAN", "seqgan", Reward, Strategy),
     ];
 
@@ -59,8 +73,10 @@ public sealed record OraclePreset : SeqGanSettings
 
     /// <summary>A row of Table 1 by its label ("SS", "PG-BLEU") or session name ("scheduledsampling"), case-insensitively.</summary>
     public TrainingMethod Table1Method(string name) =>
-        FrontierMethods.FirstOrDefault(m => string.Equals(m.Label, name, StringComparison.OrdinalIgnoreCase) || string.Equals(m.Session, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"unknown method '{name}' (expected one of {string.Join(", ", FrontierMethods.Select(m => m.Label))})");
+        NamedMethods.FirstOrDefault(m => string.Equals(m.Label, name, StringComparison.OrdinalIgnoreCase) || string.Equals(m.Session, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"unknown method '{name}' (expected one of {string.Join(", ", NamedMethods.Select(m => m.Label))})");
+
+    private IReadOnlyList<TrainingMethod> NamedMethods => [.. FrontierMethods, SmoothedBleu4PgBleu];
 
     /// <summary>The four training strategies of the paper's Figure 3.</summary>
     public static IReadOnlyList<AdversarialStrategy> Figure3Strategies { get; } =
@@ -85,7 +101,7 @@ public sealed record OraclePreset : SeqGanSettings
         EvaluateEveryEpochs = 5,
         DiscriminatorPretrainRounds = 5,
         DiscriminatorPretrainEpochs = 1,
-        NegativeSamples = 2_500,
+        NegativeSamples = 5_000,   // as many negatives as positives: the original's rule (10,000 each, sequence_gan.py generated_num)
         AdversarialIterations = 40,
         Strategy = new(1, 1, 1),
         Rollouts = 8,
@@ -113,7 +129,7 @@ public sealed record OraclePreset : SeqGanSettings
         Discriminator = new CnnDiscriminatorFactory(new DiscriminatorConfig { EmbeddingSize = 8, FilterWidths = [1, 2, 3, 5], FilterCounts = [8, 8, 8, 8] }),
         DiscriminatorPretrainRounds = 2,
         DiscriminatorPretrainEpochs = 1,
-        NegativeSamples = 128,
+        NegativeSamples = 256,     // as many negatives as positives, as every preset
         AdversarialIterations = 4,
         Strategy = new(1, 1, 1),
         Rollouts = 4,
@@ -130,6 +146,9 @@ public sealed record OraclePreset : SeqGanSettings
         base.Validate();
         Positive(TrainingSequences, nameof(TrainingSequences));
         Positive(EvaluationSamples, nameof(EvaluationSamples));
+        Positive(PgBleuRollouts, nameof(PgBleuRollouts));
+        if (!(PgBleuLearningRate > 0 && double.IsFinite(PgBleuLearningRate)))
+            throw new ArgumentException($"preset {Name}: PgBleuLearningRate must be a finite number above 0, got {PgBleuLearningRate}");
         if (!FrontierInverseTemperatures.Contains(1.0) || FrontierInverseTemperatures.Any(a => !double.IsFinite(a) || a <= 0))
             throw new ArgumentException($"preset {Name}: FrontierInverseTemperatures must be finite numbers above 0 and hold 1 (the model itself), got [{string.Join(", ", FrontierInverseTemperatures)}]");
         if (TrainingSequences < BatchSize) throw new ArgumentException($"preset {Name}: {TrainingSequences} training sequences do not fill one batch of {BatchSize}");

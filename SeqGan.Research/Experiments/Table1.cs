@@ -14,6 +14,9 @@ public sealed record Table1Row(string Method, double Mean, double StandardDeviat
 [TypeFormatterSource(typeof(Table1FormatterSource), PreferredMimeTypes = new[] { MimeTypes.Html })]
 public sealed record Table1(IReadOnlyList<Table1Row> Rows, string Preset, string OracleSource)
 {
+    /// <summary>Lines printed under the markdown table: how rows that differ from the paper's scripts were run.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>The paper's numbers, for side-by-side printing.</summary>
     public static IReadOnlyDictionary<string, double> PaperValues { get; } = new Dictionary<string, double>
     {
@@ -53,6 +56,8 @@ public sealed record Table1(IReadOnlyList<Table1Row> Rows, string Preset, string
             var p = row.PValueVsSeqGan is { } pv ? pv.ToString("G3", CultureInfo.InvariantCulture) : "";
             text.AppendLine($"| {row.Method} | {F(row.Mean)} ± {F(row.StandardDeviation)} | {row.Seeds} | {p} | {F(row.MeanNllTest)} | {paper} |");
         }
+        if (Notes.Count > 0) text.AppendLine();
+        foreach (var note in Notes) text.AppendLine($"- {note}");
         return text.ToString();
     }
 

@@ -56,6 +56,20 @@ void check_distribution(const at::Tensor& weights, const at::Tensor& totals, boo
 // The error for row `row` of an op's weights (NaN, infinite, negative or all zero).
 std::string not_a_distribution(const char* op, int64_t row);
 
+// The first of the int64 `values` (any shape, CPU) outside [low, high], or none: a scan of host memory, not
+// min()/max().item(), which are two reads the operator counter sees (and, on a GPU, two device syncs) per call.
+inline bool first_outside(const at::Tensor& values, int64_t low, int64_t high, int64_t* index, int64_t* value) {
+  at::Tensor v = values.contiguous();
+  const int64_t* data = v.data_ptr<int64_t>();
+  for (int64_t i = 0, n = v.numel(); i < n; ++i)
+    if (data[i] < low || data[i] > high) {
+      *index = i;
+      *value = data[i];
+      return true;
+    }
+  return false;
+}
+
 inline std::vector<int64_t> dims(const int64_t* values, int32_t count) {
   if (count < 0) throw std::invalid_argument("negative dimension count");
   return std::vector<int64_t>(values, values + count);

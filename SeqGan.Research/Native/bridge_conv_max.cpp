@@ -182,15 +182,13 @@ SG_API int32_t sg_window_max_from_embedding(TensorHandle embedding, TensorHandle
       throw std::invalid_argument("window_max_from_embedding: tokens and first must be int64");
     if (!emb.device().is_cpu() || emb.scalar_type() != at::kFloat || w.scalar_type() != at::kFloat || b.scalar_type() != at::kFloat)
       throw std::invalid_argument("window_max_from_embedding: CPU float32 only");
-    if (rows > 0) {
-      int64_t lo = y.min().item<int64_t>(), hi = y.max().item<int64_t>();
-      if (lo < 0 || hi >= vocab)
-        throw std::out_of_range("window_max_from_embedding: token " + std::to_string(lo < 0 ? lo : hi) +
-                                " is outside the vocabulary [0, " + std::to_string(vocab) + ")");
-      int64_t s_lo = s.min().item<int64_t>(), s_hi = s.max().item<int64_t>();
-      if (s_lo < 0 || s_hi > length - width)
-        throw std::out_of_range("window_max_from_embedding: first window start outside [0, " + std::to_string(length - width) + "]");
-    }
+    int64_t at, value;
+    if (sg::first_outside(y, 0, vocab - 1, &at, &value))
+      throw std::out_of_range("window_max_from_embedding: token " + std::to_string(value) +
+                              " is outside the vocabulary [0, " + std::to_string(vocab) + ")");
+    if (sg::first_outside(s, 0, length - width, &at, &value))
+      throw std::out_of_range("window_max_from_embedding: first window start outside [0, " + std::to_string(length - width) +
+                              "]: " + std::to_string(value) + " (row " + std::to_string(at) + ")");
     // tables[k][v][f] = Σ_e weight[f, e, k]·embedding[v, e]: one GEMM [V, E] x [E, w·F], then offset-major.
     at::Tensor projection = at::mm(emb, w.permute({1, 2, 0}).reshape({emb.size(1), width * filters}));
     at::Tensor tables = projection.view({vocab, width, filters}).permute({1, 0, 2}).contiguous();

@@ -42,12 +42,12 @@ struct RowOps {
   }
 };
 
+// Targets on a GPU are not checked here (reading them would be a device sync); the unfused path's gather checks them.
 void check_targets(const at::Tensor& targets, int64_t vocab) {
-  if (targets.numel() == 0) return;
-  int64_t low = targets.min().item<int64_t>(), high = targets.max().item<int64_t>();
-  if (low < 0 || high >= vocab)
-    throw std::out_of_range("output_log_prob: target " + std::to_string(low < 0 ? low : high) +
-                            " is outside the vocabulary [0, " + std::to_string(vocab) + ")");
+  int64_t row, id;
+  if (targets.device().is_cpu() && sg::first_outside(targets, 0, vocab - 1, &row, &id))
+    throw std::out_of_range("output_log_prob: target " + std::to_string(id) + " (row " + std::to_string(row) +
+                            ") is outside the vocabulary [0, " + std::to_string(vocab) + ")");
 }
 
 template <typename T>

@@ -1,11 +1,13 @@
+using SeqGan.Research.Metrics;
 using SeqGan.Research.Models;
 using SeqGan.Research.Tensors;
 
 namespace SeqGan.Research.Training;
 
-/// <summary>What a reward may be built from: the run's discriminator (null when the reward uses none) and the real
-/// sequences [N, T] the run trains on (PG-BLEU's references).</summary>
-public sealed record RewardContext(ISequenceDiscriminator? Discriminator, Tensor RealSequences);
+/// <summary>What a reward may be built from: the run's discriminator (null when the reward uses none), the real
+/// sequences [N, T] the run trains on (PG-BLEU's references) and a seed of the run's own for any random choice the
+/// reward makes when it is built (PG-BLEU's subset of references).</summary>
+public sealed record RewardContext(ISequenceDiscriminator? Discriminator, Tensor RealSequences, ulong Seed = 0);
 
 /// <summary>
 /// The reward of Algorithm 1's policy gradient as data: a name, whether it needs a discriminator (when not, the run
@@ -23,8 +25,27 @@ public static class Rewards
     public static RewardFactory Discriminator { get; } = new("D(Y)", true, context => new SequenceScorers.DiscriminatorScorer(
         context.Discriminator ?? throw new InvalidOperationException("the D(Y) reward needs a discriminator")));
 
-    /// <summary>PG-BLEU: sentence BLEU-n (NLTK smoothing 1) of each completed rollout against all real training sequences.</summary>
-    public static RewardFactory Bleu(int order) => new($"BLEU-{order}", false, context => PgBleuScorer.Create(HostRows(context.RealSequences), order));
+    /// <summary>PG-BLEU: sentence BLEU-n (NLTK smoothing 1 unless <paramref name="smoothing"/> says otherwise) of each completed
+    /// rollout against the real training sequences, all of them or each kept with probability <paramref name="referenceFraction"/>
+    /// (drawn once when the reward is built, from the run's <see cref="RewardContext.Seed"/>).</summary>
+    public static RewardFactory Bleu(int order, BleuSmoothing smoothing = BleuSmoothing.Method1, double referenceFraction = 1)
+    {
+        if (order < 1 || order > BleuReferenceSet.MaxSupportedOrder)
+            throw new ArgumentOutOfRangeException(nameof(order), order, $"the BLEU order must be 1 to {BleuReferenceSet.MaxSupportedOrder}");
+        if (!(referenceFraction > 0 && referenceFraction <= 1))
+            throw new ArgumentOutOfRangeException(nameof(referenceFraction), referenceFraction, "the fraction of training sequences used as references must be in (0, 1]");
+        var name = $"BLEU-{order}" + (smoothing == BleuSmoothing.Method1 ? "" : $" ({smoothing})") + (referenceFraction == 1 ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $", {referenceFraction * 100:0.##}% of references"));
+        return new(name, false, context =>
+            PgBleuScorer.Create(PgBleuScorer.References(HostRows(context.RealSequences), referenceFraction, context.Seed), order, smoothing));
+    }
+
+    /// <summary>
+    /// The original PG-BLEU's reward (LantaoYu/SeqGAN 4152436): sentence BLEU with weights (1/3, 1/3, 1/3), i.e. BLEU-3
+    /// (pg_bleu.py:165), NLTK of 2016 with no smoothing function (rollout.py:89; <see cref="BleuSmoothing.ZeroOrdersOmitted"/>),
+    /// against the lines of the training file each kept with probability 0.4 (pg_bleu.py:101, load_references). The subset
+    /// is drawn with .NET's seeded Random, not Python's: the same fraction, not the same lines.
+    /// </summary>
+    public static RewardFactory OriginalPgBleu { get; } = Bleu(3, BleuSmoothing.ZeroOrdersOmitted, 0.4);
 
     /// <summary>ORGAN: λ·D(Y) + (1 − λ)·O(Y)·w(Y) (<see cref="ObjectiveRewardScorer"/>); λ = 0 uses no discriminator.</summary>
     public static RewardFactory Organ(IObjective objective, double lambda, bool uniquenessWeighting = true)

@@ -212,7 +212,10 @@ public sealed class SeqGanTrainer : IDisposable
         var shared = usesDiscriminator && settings.DiscriminatorPretraining == DiscriminatorPretraining.OncePerSeed;
         if (shared) PretrainDiscriminator();
         using var generator = PretrainedGenerator();
-        using var optimizer = new Adam(generator.Parameters(), settings.AdversarialRate);
+        if (method.Rollouts is < 1) throw new ArgumentOutOfRangeException(nameof(method), method.Rollouts, $"'{method.Label}': Rollouts must be at least 1");
+        if (method.LearningRate is { } rate && !(rate > 0 && double.IsFinite(rate)))
+            throw new ArgumentOutOfRangeException(nameof(method), rate, $"'{method.Label}': LearningRate must be a finite number above 0");
+        using var optimizer = new Adam(generator.Parameters(), method.LearningRate ?? settings.AdversarialRate);
         // A shared discriminator is built and loaded before the run's seed is set, a per-run one after it: the order
         // each experiment has always had (and so its numbers).
         using var discriminator = shared ? NewDiscriminator() : null;
@@ -241,7 +244,8 @@ public sealed class SeqGanTrainer : IDisposable
                 var loss = DiscriminatorRound(generator, fresh, freshOptimizer!, settings.DiscriminatorPretrainEpochs);
                 Report(method.Label, "d-pretrain", round + 1, settings.DiscriminatorPretrainRounds, "D loss", loss);
             }, cancellation);
-        var reward = method.Reward.Create(new RewardContext(d, real));
+        var reward = method.Reward.Create(new RewardContext(d, real, Seed($"{method.Session}/reward")));
+        var rollouts = method.Rollouts ?? settings.Rollouts;
         var strategy = method.Strategy;
         session.RunPhase(method.Session, settings.AdversarialIterations, settings.CheckpointEvery, iteration =>   // lines 6–19
         {
@@ -249,7 +253,7 @@ public sealed class SeqGanTrainer : IDisposable
             {
                 // A step's rollouts take seconds at the paper's size: stop between steps, not only between iterations.
                 Interruption.ThrowIfRequested(cancellation);
-                AdversarialTraining.GeneratorStep(generator, optimizer, rollout.Policy, reward, settings.BatchSize, settings.Rollouts, settings.GradientClip);
+                AdversarialTraining.GeneratorStep(generator, optimizer, rollout.Policy, reward, settings.BatchSize, rollouts, settings.GradientClip);
             }
             rollout.Update();   // line 18, where the original code does it: after the g-steps (e2b52fb sequence_gan.py:160)
             double? loss = null;

@@ -30,8 +30,17 @@ public sealed record ScheduledSamplingMethod(ScheduledSamplingSchedule Schedule,
     : TrainingMethod(Label, Session);
 
 /// <summary>Algorithm 1's adversarial loop (lines 4–19) with <paramref name="Reward"/> and <paramref name="Strategy"/>.
-/// SeqGAN is <c>Rewards.Discriminator</c>; PG-BLEU <c>Rewards.Bleu(4)</c>; ORGAN <c>Rewards.Organ(objective, λ)</c>.</summary>
-public sealed record AdversarialMethod(string Label, string Session, RewardFactory Reward, AdversarialStrategy Strategy) : TrainingMethod(Label, Session);
+/// SeqGAN is <c>Rewards.Discriminator</c>; PG-BLEU <c>Rewards.OriginalPgBleu</c>; ORGAN <c>Rewards.Organ(objective, λ)</c>.</summary>
+public sealed record AdversarialMethod(string Label, string Session, RewardFactory Reward, AdversarialStrategy Strategy) : TrainingMethod(Label, Session)
+{
+    /// <summary>Rollouts per generator step for this method (null: the settings' <see cref="SeqGanSettings.Rollouts"/>);
+    /// the original PG-BLEU ran 1 (pg_bleu.py:165) where SeqGAN ran 16.</summary>
+    public int? Rollouts { get; init; }
+
+    /// <summary>The generator's Adam rate in this method's loop (null: the settings' adversarial rate); the original
+    /// PG-BLEU's generator ignores its learning rate for Adam's default 1e-3 (pg_bleu.py:36-37).</summary>
+    public double? LearningRate { get; init; }
+}
 
 /// <summary>What a run produced: its curve (from its first point, where pretraining ended), its final scores and its
 /// training time over every resumed part of its session (for the untrained and pretrained generator: the pretraining's).</summary>

@@ -10,7 +10,8 @@ namespace SeqGan.Research.Tests.Reproduction;
 /// float rounding (copies in Golden/; see GoldenText for why not bytes), the split files and decoded samples by
 /// sha256 (Golden/*/other-files.sha256; they hold corpus text, which is not committed; split.json's hash is of the version that names the corpus file without its machine's path, the
 /// only change since; and table1's files since scheduled sampling follows the paper's ε schedule, which changed
-/// the SS row and curve on purpose). The tables' wall-time column of d990f2d has gone to timings.csv since (issue 21): it is measured,
+/// the SS row and curve on purpose; table1's and figure3's since the smoke preset trains D on as many negatives as
+/// positives, and PG-BLEU runs the original pg_bleu configuration, with table1.md's notes on both). The tables' wall-time column of d990f2d has gone to timings.csv since (issue 21): it is measured,
 /// not computed, so timings.csv is not compared, and the golden tables are d990f2d's less that column.
 /// PNGs (a browser's rendering), checkpoints (an internal format, run.json included) and results.json (the per-seed results as JSON for
 /// `--from-results`, written since; it holds wall times and repeats what the tables and curves show) are not compared.

@@ -27,18 +27,23 @@ public sealed class NotebooksUnderBothKernelsTests(BothKernels kernels, ITestOut
         var temp = Directory.CreateTempSubdirectory("seqgan-both-kernels-").FullName;
         try
         {
-            var notebook = NotebookDocument.Load(Path.Combine(TeachingNotebookTests.NotebooksFolder, name + ".ipynb"));
-            ParameterInjection.Inject(notebook, TeachingNotebookTests.SmokeParametersFor(name, temp));
-            var parameterised = Path.Combine(temp, name + ".ipynb");
-            notebook.Save(parameterised);
+            // Each kernel gets its own folder (its parameterised copy, its outputs and checkpoints): the two run at once, and
+            // a run refuses a checkpoint folder that another run has claimed.
+            string KernelFolder(string kernel) => Directory.CreateDirectory(Path.Combine(temp, kernel)).FullName;
+            foreach (var kernel in BothKernels.Kernels)
+            {
+                var notebook = NotebookDocument.Load(Path.Combine(TeachingNotebookTests.NotebooksFolder, name + ".ipynb"));
+                ParameterInjection.Inject(notebook, TeachingNotebookTests.SmokeParametersFor(name, KernelFolder(kernel)));
+                notebook.Save(Path.Combine(KernelFolder(kernel), name + ".ipynb"));
+            }
 
             // Both kernels at once: on two cores one kernel's start-up and compilation overlap the other's training.
             var watch = Stopwatch.StartNew();
             var executed = await Task.WhenAll(BothKernels.Kernels.Select(kernel => Task.Run(() =>
             {
                 var run = Stopwatch.StartNew();
-                var result = kernels.Jupyter.Execute(parameterised, kernel, TeachingNotebookTests.NotebooksFolder,
-                    Path.Combine(temp, $"{name}.{kernel}.ipynb"), Timeout);
+                var result = kernels.Jupyter.Execute(Path.Combine(KernelFolder(kernel), name + ".ipynb"), kernel, TeachingNotebookTests.NotebooksFolder,
+                    Path.Combine(KernelFolder(kernel), $"{name}.executed.ipynb"), Timeout);
                 log.WriteLine($"{name} on {kernel}: {run.Elapsed.TotalSeconds:F1} s");
                 return (Kernel: kernel, Notebook: result);
             })));
@@ -62,7 +67,8 @@ public sealed class NotebooksUnderBothKernelsTests(BothKernels kernels, ITestOut
             var (kit, dotnetInteractive) = (Shown(executed[0].Notebook), Shown(executed[1].Notebook));
             Assert.True(kit.SequenceEqual(dotnetInteractive),
                 $"{name}: the kernels show different things.\nkit:                {string.Join(" ", kit)}\n.NET Interactive:   {string.Join(" ", dotnetInteractive)}");
-            Assert.False(Directory.Exists(Path.Combine(temp, "figures")), $"{name} wrote figures although saveFigures was false");
+            foreach (var kernel in BothKernels.Kernels)
+                Assert.False(Directory.Exists(Path.Combine(KernelFolder(kernel), "figures")), $"{name} on {kernel} wrote figures although saveFigures was false");
         }
         finally
         {
